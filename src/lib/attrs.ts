@@ -1,0 +1,96 @@
+/**
+ * Attribute-set helpers that treat every key as data: no key, not even `__proto__` or
+ * `constructor`, can reach a prototype, and nothing inherited is mistaken for a definition.
+ */
+
+/** A plain string-keyed record. */
+export type Attrs = Record<string, unknown>;
+
+/** Whether `value` is an attribute set in Nix's sense: a non-null object that is not a list. */
+export function isAttrs(value: unknown): value is Attrs {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Whether `obj` has `key` as an own property (never an inherited one). */
+export function hasOwn(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** The value of an own property, or `undefined` when `obj` has no such own property. */
+export function getOwn(obj: object, key: string): unknown {
+  return hasOwn(obj, key) ? (obj as Attrs)[key] : undefined;
+}
+
+/** Sets an own, enumerable property, even for a key such as `__proto__`. */
+export function setOwn(obj: object, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    (obj as Attrs)[key] = value;
+  }
+}
+
+/** Defines an enumerable getter computed on each read (the getter itself caches where it must). */
+export function defineLazy(obj: object, key: string, get: () => unknown): void {
+  Object.defineProperty(obj, key, { get, enumerable: true, configurable: true });
+}
+
+/** A new plain object with the given entries, every key an own property. */
+export function fromEntries(entries: Iterable<readonly [string, unknown]>): Attrs {
+  const out: Attrs = {};
+  for (const [k, v] of entries) setOwn(out, k, v);
+  return out;
+}
+
+/** An attribute set with `value` at the nested `path` (Nix's `setAttrByPath`). */
+export function setAttrByPath(path: readonly string[], value: unknown): unknown {
+  let result = value;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const level: Attrs = {};
+    setOwn(level, path[i]!, result);
+    result = level;
+  }
+  return result;
+}
+
+/** The value at `path` in nested attribute sets, or `fallback` where the path does not exist. */
+export function attrByPath(path: readonly string[], fallback: unknown, attrs: unknown): unknown {
+  let current = attrs;
+  for (const name of path) {
+    if (!isAttrs(current) || !(name in current) || !ownOrProxied(current, name)) return fallback;
+    current = current[name];
+  }
+  return current;
+}
+
+function ownOrProxied(obj: Attrs, key: string): boolean {
+  return Object.getOwnPropertyDescriptor(obj, key) !== undefined;
+}
+
+/**
+ * Structural equality as Nix's `==` has it: lists and sets compare element by element, functions
+ * are never equal (not even to themselves).
+ */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (typeof a === "function" || typeof b === "function") return false;
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isAttrs(a) && isAttrs(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    return ka.every((k) => hasOwn(b, k) && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Copies the own enumerable properties of `source` onto `target`, getters kept as getters (Nix's `//`). */
+export function updateAttrs(target: object, source: object): void {
+  for (const key of Object.keys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key);
+    if (desc) Object.defineProperty(target, key, { ...desc, enumerable: true, configurable: true });
+  }
+}

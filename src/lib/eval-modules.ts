@@ -1,0 +1,292 @@
+/**
+ * `evalModules`: collects modules, builds their option tree, files their definitions and gives the
+ * configuration, every part computed when first read (Nixpkgs' `evalModules`). It never throws
+ * itself: errors surface when `config` or `options` is read, as in Nix.
+ */
+import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
+import { collectModules, type UnifiedModule } from "./collect-modules.js";
+import { declaredConfig, forwardingProxy, optionRecords, recursiveUpdate, withoutKey } from "./config-objects.js";
+import { pushDown } from "./definitions.js";
+import { ModuleError } from "./errors.js";
+import { Cell, force } from "./lazy.js";
+import { lib } from "./lib.js";
+import { OptionSet, type UnmatchedDefinition } from "./option-tree.js";
+import { mkOption } from "./options.js";
+import { closestNames } from "./suggest.js";
+import { showDefs, showOption } from "./show.js";
+import { bool, raw } from "./types/basic.js";
+import { lazyAttrsOf } from "./types/attrs.js";
+import { nullOr } from "./types/combinators.js";
+import { optionType, submoduleWith } from "./types/submodule.js";
+import type { OptionType } from "./types/type.js";
+
+/** The arguments of {@link evalModules}. */
+export interface EvalModulesArgs {
+  /** The modules: sets, or functions of the module arguments returning sets. */
+  readonly modules: readonly unknown[];
+  /** Arguments given to every module, available while imports are resolved. */
+  readonly specialArgs?: Readonly<Attrs>;
+  /** The option path of this evaluation inside another (submodules), for messages. */
+  readonly prefix?: readonly string[];
+  /** The class of modules this evaluation accepts (modules of another `_class` are refused). */
+  readonly class?: string | null;
+}
+
+/** The result of {@link evalModules}. Reading `config`, `options` or `_module` may throw a `ModuleError`. */
+export interface Evaluation {
+  readonly _type: "configuration";
+  /** The configuration: the value of every option (and free-form values), computed when read. */
+  readonly config: Attrs;
+  /** The declared options, each with its metadata, definitions and value. */
+  readonly options: Attrs;
+  /** The evaluation's own settings (`args`, `check`, `freeformType`, `specialArgs`). */
+  readonly _module: Attrs;
+  readonly class: string | null;
+  /** A submodule type of these modules. */
+  readonly type: OptionType;
+  /** A new evaluation of these modules and more. */
+  extendModules(args?: { modules?: readonly unknown[]; specialArgs?: Readonly<Attrs>; prefix?: readonly string[] }): Evaluation;
+}
+
+/** What a submodule evaluation adds: the `name` argument its modules may destructure. */
+export interface InternalEvalArgs {
+  readonly name?: string;
+}
+
+function internalModule(prefix: readonly string[], specialArgs: Readonly<Attrs>, extend: () => Attrs): Attrs {
+  return {
+    _file: "lib/modules.nix",
+    key: "lib/modules.nix",
+    options: {
+      _module: {
+        args: mkOption({
+          type: lazyAttrsOf(raw),
+          ...(prefix.length > 0 ? { internal: true } : {}),
+          description:
+            "Additional arguments passed to each module, besides `lib`, `config`, `options` and the special arguments. " +
+            "Submodules do not inherit them from their parent, except `name`.",
+        }),
+        check: mkOption({
+          type: bool,
+          internal: true,
+          default: true,
+          description: "Whether to check that every option definition has a matching declaration.",
+        }),
+        freeformType: mkOption({
+          type: nullOr(optionType),
+          internal: true,
+          default: null,
+          description:
+            "If set, definitions without a declared option are merged with this type and kept in `config` beside the declared options; " +
+            "if null, they are errors (unless `_module.check` is off).",
+        }),
+        specialArgs: mkOption({
+          readOnly: true,
+          internal: true,
+          description: "Arguments given to evalModules that modules can use in `imports`; they cannot be changed from inside.",
+        }),
+      },
+    },
+    config: {
+      _module: {
+        args: extend(),
+        specialArgs,
+      },
+    },
+  };
+}
+
+/**
+ * Evaluates modules into a configuration.
+ * @example
+ * const { config } = lib.evalModules({ modules: [{ options: { port: lib.mkOption({ type: lib.types.port, default: 80 }) } }] });
+ * config.port; // 80
+ */
+export function evalModules(args: EvalModulesArgs): Evaluation {
+  return evaluate(args, {});
+}
+
+/** {@link evalModules} with the arguments of a submodule evaluation. */
+export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Evaluation {
+  const prefix = args.prefix ?? [];
+  const specialArgs = args.specialArgs ?? {};
+  const moduleClass = args.class ?? null;
+  const label = prefix.length ? showOption(prefix) : "the configuration";
+
+  const extendModules: Evaluation["extendModules"] = (extra = {}) =>
+    evaluate(
+      {
+        modules: [...args.modules, ...(extra.modules ?? [])],
+        specialArgs: { ...specialArgs, ...(extra.specialArgs ?? {}) },
+        prefix: extra.prefix ?? prefix,
+        class: moduleClass,
+      },
+      internal,
+    );
+  let moduleType: OptionType | undefined;
+  const getType = () => (moduleType ??= submoduleWith({ modules: args.modules, specialArgs, class: moduleClass }));
+
+  const config = forwardingProxy(() => configCell.get());
+  const options = forwardingProxy(() => optionsCell.get());
+  const baseArgs: Attrs = {
+    lib,
+    config,
+    options,
+    specialArgs,
+    _class: moduleClass,
+    _prefix: prefix,
+    ...(internal.name !== undefined ? { name: internal.name } : {}),
+  };
+  const moduleArgs = new Proxy({} as Attrs, {
+    get(_t, key) {
+      if (typeof key !== "string") return undefined;
+      if (hasOwn(specialArgs, key)) return specialArgs[key];
+      if (hasOwn(baseArgs, key)) return baseArgs[key];
+      const extra = (configCell.get()["_module"] as Attrs)["args"] as Attrs;
+      return hasOwn(extra, key) ? extra[key] : undefined;
+    },
+    has: (_t, key) => typeof key === "string" && (hasOwn(specialArgs, key) || hasOwn(baseArgs, key)),
+  });
+
+  const collected = new Cell(
+    `${label} (its modules and their imports)`,
+    () =>
+      collectModules(
+        [
+          ...args.modules,
+          internalModule(prefix, specialArgs, () => ({
+            extendModules,
+            get moduleType() {
+              return getType();
+            },
+          })),
+        ],
+        moduleArgs,
+        { class: moduleClass, modulesPath: typeof specialArgs["modulesPath"] === "string" ? specialArgs["modulesPath"] : "" },
+      ).modules,
+    prefix,
+  );
+
+  const root = new Cell(
+    `${label} (option tree)`,
+    () => {
+      const modules: UnifiedModule[] = [...collected.get()].reverse();
+      return new OptionSet(
+        prefix,
+        modules.map((m) => ({ file: m.file, options: m.options })),
+        () => modules.flatMap((m) => pushDown(m.config).map((c) => ({ file: m.file, config: c }))),
+      );
+    },
+    prefix,
+  );
+
+  const declared = new Cell(`${label}`, () => declaredConfig(root.get()), prefix);
+  const moduleSettings = () => declared.get()["_module"] as Attrs;
+
+  const configCell = new Cell(
+    `${label}`,
+    () => {
+      const freeformType = moduleSettings()["freeformType"] as OptionType | null;
+      if (freeformType === null) return declared.get();
+      const unmatched = root.get().unmatched();
+      if (unmatched.length === 0) return declared.get();
+      const freeform = freeformType.merge(
+        prefix,
+        unmatched.map((def) => ({ file: def.file, value: nestLazily(def.prefix, def.value) })),
+      );
+      return isAttrs(freeform) ? recursiveUpdate(freeform, declared.get()) : declared.get();
+    },
+    prefix,
+  );
+
+  const optionsCell = new Cell(`${label} (options)`, () => optionRecords(root.get()), prefix);
+
+  const checked = new Cell(
+    `${label} (check of undeclared options)`,
+    () => {
+      const settings = moduleSettings();
+      if (settings["check"] !== true || settings["freeformType"] !== null) return true;
+      const unmatched = root.get().unmatched();
+      if (unmatched.length > 0) throw undeclared(prefix, unmatched[0]!, root.get());
+      return true;
+    },
+    prefix,
+  );
+
+  let resultConfig: Attrs | undefined;
+  return {
+    _type: "configuration",
+    get config() {
+      checked.get();
+      return (resultConfig ??= withoutKey(configCell.get(), "_module"));
+    },
+    get options() {
+      checked.get();
+      return optionsCell.get();
+    },
+    get _module() {
+      checked.get();
+      return configCell.get()["_module"] as Attrs;
+    },
+    class: moduleClass,
+    get type() {
+      return getType();
+    },
+    extendModules,
+  };
+}
+
+/** `value` at the nested `path`, the leaf computed when read (the free-form definitions' shape). */
+function nestLazily(path: readonly string[], value: unknown): unknown {
+  let result: Attrs = {};
+  const leaf = path[path.length - 1]!;
+  Object.defineProperty(result, leaf, {
+    get: () => force(value),
+    enumerable: true,
+    configurable: true,
+  });
+  for (let i = path.length - 2; i >= 0; i--) {
+    const level: Attrs = {};
+    Object.defineProperty(level, path[i]!, { value: result, enumerable: true, configurable: true, writable: true });
+    result = level;
+  }
+  return result;
+}
+
+function undeclared(prefix: readonly string[], def: UnmatchedDefinition, root: OptionSet): ModuleError {
+  const path = [...prefix, ...def.prefix];
+  const parentPath = def.prefix.slice(0, -1);
+  let parent: OptionSet | undefined = root;
+  for (const name of parentPath) {
+    const child: unknown = parent?.child(name);
+    parent = child instanceof OptionSet ? child : undefined;
+  }
+  const siblings = (parent?.names ?? []).filter((n) => parentPath.length > 0 || n !== "_module");
+  const suggestions = closestNames(def.prefix[def.prefix.length - 1]!, siblings).map(
+    (s) => `\`${showOption([...prefix, ...parentPath, s])}'`,
+  );
+  const suggestion =
+    suggestions.length === 0
+      ? ""
+      : `\n\nDid you mean ${suggestions.length === 1 ? suggestions[0] : `${suggestions.slice(0, -1).join(", ")} or ${suggestions[suggestions.length - 1]}`}?`;
+  const noOptions = root.names.every((n) => n === "_module");
+  const hint = noOptions
+    ? prefix.length === 0
+      ? "\n\nNo options are declared at all: declare options under `options', not under `config'."
+      : `\n\nNo options are declared in \`${showOption(prefix)}': in a submodule, declare options under \`options', not \`config'.`
+    : "";
+  let value: unknown;
+  try {
+    value = force(def.value);
+  } catch {
+    value = undefined;
+  }
+  return new ModuleError({
+    kind: "UndeclaredOption",
+    path,
+    definitions: [{ file: def.file, value }],
+    message:
+      `The option \`${showOption(path)}' does not exist. Definition values:${showDefs([{ file: def.file, value }])}` +
+      `${suggestion}${hint}`,
+  });
+}

@@ -1,0 +1,12 @@
+/** The module-system engine: `lib` and its parts. Knows nothing of CUDA, files or the terminal. */
+export { lib, type Lib } from "./lib.js";
+export { evalModules, type EvalModulesArgs, type Evaluation } from "./eval-modules.js";
+export { ModuleError, isModuleError, errorKinds, type ErrorKind, type ReportedDefinition } from "./errors.js";
+export { mkOption, mkEnableOption, isOption, type OptionSpec, type OptionDeclaration } from "./options.js";
+export * from "./properties.js";
+export { mkAliasOptionModule, mkRenamedOptionModule, mkRemovedOptionModule } from "./rename.js";
+export { setDefaultModuleLocation } from "./module-location.js";
+export { showOption } from "./show.js";
+export { types } from "./types/catalogue.js";
+export { mkOptionType, type OptionType, type Definition, type DescriptionClass } from "./types/type.js";
+export { closestNames, levenshtein } from "./suggest.js";

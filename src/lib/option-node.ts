@@ -1,0 +1,121 @@
+/**
+ * One declared option of an evaluation: its merged declaration, its definitions, its value (cached,
+ * cycle-checked) and the record that `options.<path>` shows (Nixpkgs' `evalOptionValue`).
+ */
+import { defineLazy, type Attrs } from "./attrs.js";
+import type { PendingDefinition } from "./definitions.js";
+import { ModuleError } from "./errors.js";
+import { Cell, force, Lazy } from "./lazy.js";
+import { mergeDeclarations, type Declaration, type MergedDeclaration } from "./merge-declarations.js";
+import { mergeDefinitions, type MergedDefinitions } from "./merge-definitions.js";
+import { declares } from "./options.js";
+import { mkOptionDefault } from "./properties.js";
+import { showDefs, showOption } from "./show.js";
+
+/** A declared option and everything computed from it, each part on first use. */
+export class OptionNode {
+  readonly loc: readonly string[];
+  readonly #declaration: Cell<MergedDeclaration>;
+  readonly #definitions: Cell<MergedDefinitions>;
+  readonly #value: Cell<unknown>;
+  readonly #record: Cell<Attrs>;
+  readonly #defs: () => readonly PendingDefinition[];
+
+  /** @param defs the option's definitions, filed when first needed */
+  constructor(loc: readonly string[], decls: readonly Declaration[], defs: () => readonly PendingDefinition[]) {
+    this.loc = loc;
+    this.#defs = defs;
+    const label = showOption(loc);
+    this.#declaration = new Cell(`${label} (declaration)`, () => mergeDeclarations(loc, decls), loc);
+    this.#definitions = new Cell(label, () => this.#mergeDefinitions(), loc);
+    this.#value = new Cell(label, () => this.#computeValue(), loc);
+    this.#record = new Cell(label, () => this.#makeRecord(), loc);
+  }
+
+  /** The merged declaration (throws `DuplicateDeclaration` where declarations clash). */
+  get declaration(): MergedDeclaration {
+    return this.#declaration.get();
+  }
+
+  /** The definitions, a declared default first, ready to be merged. */
+  get definitions(): MergedDefinitions {
+    return this.#definitions.get();
+  }
+
+  /** The option's value: merged, checked, passed through `apply`. */
+  get value(): unknown {
+    return this.#value.get();
+  }
+
+  /** The record that `options.<path>` shows. */
+  get record(): Attrs {
+    return this.#record.get();
+  }
+
+  /** The definitions as written, before properties are processed (for diagnostics). */
+  get rawDefinitions(): readonly PendingDefinition[] {
+    return this.#defs();
+  }
+
+  #allDefinitions(): PendingDefinition[] {
+    const { fields, declarations } = this.declaration;
+    if (!declares(fields, "default")) return [...this.#defs()];
+    const defaultDef = {
+      file: declarations[0] ?? "<unknown-file>",
+      value: mkOptionDefault(new Lazy(() => fields["default"])),
+    };
+    return [defaultDef, ...this.#defs()];
+  }
+
+  #mergeDefinitions(): MergedDefinitions {
+    const { fields, type } = this.declaration;
+    const defs = this.#allDefinitions();
+    if (fields["readOnly"] === true && defs.length > 1) {
+      const shown = defs.map((def) => {
+        try {
+          return { file: def.file, value: mergeDefinitions(this.loc, type, [def]).mergedValue };
+        } catch {
+          return { file: def.file, value: force(def.value) };
+        }
+      });
+      throw new ModuleError({
+        kind: "UniqueViolation",
+        path: this.loc,
+        definitions: shown,
+        message:
+          `The option \`${showOption(this.loc)}' is read-only, but it is set ${defs.length} times (its declared default counts). ` +
+          `Definition values:${showDefs(shown)}\nRemove all but one of these definitions.`,
+      });
+    }
+    return mergeDefinitions(this.loc, type, defs);
+  }
+
+  #computeValue(): unknown {
+    const apply = this.declaration.fields["apply"];
+    const merged = this.definitions;
+    if (typeof apply !== "function") return merged.mergedValue;
+    return apply.length === 0 ? (apply as () => unknown)() : (apply as (v: unknown) => unknown)(merged.mergedValue);
+  }
+
+  #makeRecord(): Attrs {
+    const { fields, declarations, type } = this.declaration;
+    const record: Attrs = {};
+    for (const key of Object.keys(fields)) {
+      Object.defineProperty(record, key, { ...Object.getOwnPropertyDescriptor(fields, key), enumerable: true, configurable: true });
+    }
+    Object.defineProperty(record, "_type", { value: "option", enumerable: true });
+    record["loc"] = this.loc;
+    record["declarations"] = declarations;
+    record["type"] = type;
+    defineLazy(record, "value", () => this.value);
+    defineLazy(record, "isDefined", () => this.definitions.isDefined);
+    defineLazy(record, "highestPrio", () => this.definitions.highestPrio);
+    defineLazy(record, "definitions", () => this.definitions.final.map((d) => d.value));
+    defineLazy(record, "files", () => this.definitions.final.map((d) => d.file));
+    defineLazy(record, "definitionsWithLocations", () =>
+      this.definitions.final.map((d) => ({ file: d.file, value: d.value })),
+    );
+    Object.defineProperty(record, "toString", { value: () => showOption(this.loc), enumerable: false });
+    return record;
+  }
+}

@@ -1,0 +1,56 @@
+/** Option declarations: `mkOption`, `mkEnableOption`, and what the engine reads of them. */
+import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
+import { bool } from "./types/basic.js";
+import type { OptionType } from "./types/type.js";
+
+/** What `mkOption` accepts; a field written as a getter (a default that reads `config`) stays lazy. */
+export interface OptionSpec<V = unknown> {
+  type?: OptionType<V>;
+  default?: unknown;
+  defaultText?: unknown;
+  example?: unknown;
+  description?: string | null;
+  relatedPackages?: unknown;
+  internal?: boolean;
+  visible?: boolean | "shallow" | "transparent";
+  readOnly?: boolean;
+  /**
+   * Transforms the merged value into the option's value. A function that declares no parameter
+   * is called without computing the merged value (the laziness Nix gives every `apply`).
+   */
+  apply?: ((value: V) => unknown) | (() => unknown);
+}
+
+/** An option declaration: the spec, tagged `_type: "option"`. */
+export type OptionDeclaration<V = unknown> = OptionSpec<V> & { readonly _type: "option" };
+
+/**
+ * Declares an option. The argument's getters are kept as getters, so a default that reads
+ * `config` is evaluated only when the option is used.
+ * @example mkOption({ type: types.port, default: 80, description: "Port to listen on." })
+ */
+export function mkOption<V = unknown>(spec: OptionSpec<V>): OptionDeclaration<V> {
+  const declaration = {} as Attrs;
+  Object.defineProperties(declaration, Object.getOwnPropertyDescriptors(spec));
+  Object.defineProperty(declaration, "_type", { value: "option", enumerable: true });
+  return declaration as unknown as OptionDeclaration<V>;
+}
+
+/**
+ * Declares a boolean option, false by default, described as "Whether to enable <name>.".
+ * @example mkEnableOption("the web server")
+ */
+export function mkEnableOption(name: string): OptionDeclaration<boolean> {
+  return mkOption({ default: false, example: true, description: `Whether to enable ${name}.`, type: bool });
+}
+
+/** Whether a value is an option declaration (`mkOption`'s result, or an evaluated option). */
+export function isOption(value: unknown): boolean {
+  return isAttrs(value) && hasOwn(value, "_type") && value["_type"] === "option";
+}
+
+/** Whether a declaration has a field: defined as a value other than undefined, or as a getter (never called here). */
+export function declares(declaration: object, field: string): boolean {
+  const desc = Object.getOwnPropertyDescriptor(declaration, field);
+  return desc !== undefined && (desc.get !== undefined || desc.value !== undefined);
+}

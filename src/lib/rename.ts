@@ -1,0 +1,138 @@
+/**
+ * Modules that move or retire options (Nixpkgs' `doRename` family): an alias forwards definitions
+ * to another option and reads its value; a renamed option also warns; a removed option fails when
+ * read and adds a failed assertion when defined.
+ */
+import { attrByPath, isAttrs, setAttrByPath, type Attrs } from "./attrs.js";
+import { ModuleError } from "./errors.js";
+import { mkOption } from "./options.js";
+import { defaultOverridePriority, mkIf, mkOverride, type MergeProperty } from "./properties.js";
+import { showFiles, showOption } from "./show.js";
+import { submodule } from "./types/submodule.js";
+import type { OptionType } from "./types/type.js";
+
+interface RenameSpec {
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly visible: boolean;
+  readonly warn: boolean;
+  readonly withPriority?: boolean;
+}
+
+interface ModuleArgs {
+  readonly config: Attrs;
+  readonly options: Attrs;
+}
+
+function optionAt(options: Attrs, path: readonly string[]): Attrs {
+  const opt = attrByPath(path, undefined, options);
+  if (!isAttrs(opt)) throw new Error(`internal: no option at ${showOption(path)}`);
+  return opt;
+}
+
+/** A `mkMerge` whose contents are computed when the merge is processed, not when it is written. */
+function lazyMerge(contents: () => unknown[]): MergeProperty {
+  return Object.defineProperties({} as MergeProperty, {
+    _type: { value: "merge", enumerable: true },
+    contents: { get: contents, enumerable: true },
+  });
+}
+
+/** The module behind {@link mkAliasOptionModule} and {@link mkRenamedOptionModule}. */
+function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
+  const { from, to } = spec;
+  return ({ config, options }) => {
+    const fromOpt = () => optionAt(options, from);
+    const toType = (): OptionType => {
+      const target = attrByPath(to, {}, options);
+      return (isAttrs(target) && (target["type"] as OptionType | undefined)) || submodule({});
+    };
+    const declaration = mkOption({
+      visible: spec.visible,
+      description: `Alias of {option}\`${showOption(to)}\`.`,
+      // Declared without a parameter: the alias's value is the target's, its own merge is never needed.
+      apply: () => attrByPath(to, undefined, config),
+    });
+    Object.defineProperty(declaration, "type", { get: toType, enumerable: true });
+    const forwarded = mkIf(
+      () => fromOpt()["isDefined"] as boolean,
+      setAttrByPath(
+        to,
+        lazyMerge(() => {
+          const opt = fromOpt();
+          const priority = spec.withPriority === false ? defaultOverridePriority : (opt["highestPrio"] as number);
+          return (opt["definitions"] as unknown[]).map((d) => mkOverride(priority, d));
+        }),
+      ),
+    );
+    const warnings: Attrs = {};
+    Object.defineProperty(warnings, "warnings", {
+      enumerable: true,
+      get: () =>
+        spec.warn && fromOpt()["isDefined"] === true
+          ? [
+              `The option \`${showOption(from)}' defined in ${showFiles(fromOpt()["files"] as string[])} has been renamed to \`${showOption(to)}'.`,
+            ]
+          : [],
+    });
+    return {
+      options: setAttrByPath(from, declaration),
+      config: lazyMerge(() => ["warnings" in options ? warnings : {}, forwarded]),
+    };
+  };
+}
+
+/**
+ * A module that makes `from` an alias of `to`: definitions of `from` define `to`, and `from` reads
+ * `to`'s value. @example mkAliasOptionModule(["hosts"], ["services", "web", "hosts"])
+ */
+export function mkAliasOptionModule(from: readonly string[], to: readonly string[]): (args: ModuleArgs) => Attrs {
+  return doRename({ from, to, visible: true, warn: false });
+}
+
+/**
+ * A module that forwards the old option `from` to `to` with its priority, and adds a warning to
+ * `warnings` where that option exists. @example mkRenamedOptionModule(["oldPort"], ["port"])
+ */
+export function mkRenamedOptionModule(from: readonly string[], to: readonly string[]): (args: ModuleArgs) => Attrs {
+  return doRename({ from, to, visible: false, warn: true });
+}
+
+/**
+ * A module that retires the option at `path`: reading it fails with `instructions`, and defining
+ * it makes an assertion (of an `assertions` option the evaluation must declare) fail.
+ * @example mkRemovedOptionModule(["services", "old", "enable"], "Use services.new instead.")
+ */
+export function mkRemovedOptionModule(path: readonly string[], instructions: string): (args: ModuleArgs) => Attrs {
+  return ({ options }) => {
+    const opt = () => optionAt(options, path);
+    return {
+      options: setAttrByPath(
+        path,
+        mkOption({
+          visible: false,
+          apply: () => {
+            throw new ModuleError({
+              kind: "RemovedOption",
+              path,
+              message: `The option \`${showOption(path)}' can no longer be used since it's been removed. ${instructions}`,
+            });
+          },
+        }),
+      ),
+      config: {
+        assertions: [
+          {
+            get assertion() {
+              return !(opt()["isDefined"] as boolean);
+            },
+            get message() {
+              return `The option definition \`${showOption(path)}' in ${showFiles(opt()["files"] as string[])} no longer has any effect; please remove it.\n${instructions}\n`;
+            },
+          },
+        ],
+      },
+    };
+  };
+}
+

@@ -1,0 +1,126 @@
+/** Attribute-set types: `attrs` (shallow update), and `attrsOf`/`lazyAttrsOf` (merged key by key). */
+import { defineLazy, isAttrs, updateAttrs, type Attrs } from "../attrs.js";
+import { lazyProperty } from "../lazy.js";
+import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
+import type { PendingDefinition } from "../definitions.js";
+import { checkDefsForError, descriptionPhrase, mkOptionType, type Definition, type OptionType } from "./type.js";
+
+/** An attribute set of anything, merged by a shallow update (a later key replaces an earlier one). */
+export const attrs: OptionType<Attrs> = mkOptionType<Attrs>({
+  name: "attrs",
+  description: "attribute set",
+  check: isAttrs,
+  merge: (_loc, defs) => {
+    const out: Attrs = {};
+    for (const def of defs) updateAttrs(out, def.value as object);
+    return out;
+  },
+  emptyValue: { value: {} },
+});
+
+/** The parameters of {@link attrsWith}. */
+export interface AttrsWithSpec {
+  elemType: OptionType;
+  /** Keep every defined key and evaluate a value only when it is read. */
+  lazy?: boolean;
+  /** The name of an entry in documentation paths (`<name>`). */
+  placeholder?: string;
+}
+
+/** The definitions of each key, keys in Nix's order (sorted), values unevaluated. */
+function definitionsByKey(defs: readonly Definition[]): Map<string, PendingDefinition[]> {
+  const byKey = new Map<string, PendingDefinition[]>();
+  for (const def of defs) {
+    const value = def.value as Attrs;
+    for (const key of Object.keys(value)) {
+      let list = byKey.get(key);
+      if (list === undefined) byKey.set(key, (list = []));
+      list.push({ file: def.file, value: lazyProperty(value, key) });
+    }
+  }
+  return new Map([...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * An attribute set whose values are each of `elemType`, merged key by key. Non-lazy sets evaluate
+ * every definition (to leave out keys defined only under `mkIf false`); lazy ones list every key.
+ * @example attrsWith({ elemType: types.int, lazy: true })
+ */
+export function attrsWith(spec: AttrsWithSpec): OptionType<Attrs> {
+  const { elemType } = spec;
+  const lazy = spec.lazy ?? false;
+  const placeholder = spec.placeholder ?? "name";
+  const check = isAttrs;
+  const build = (p: unknown) => attrsWith(p as AttrsWithSpec);
+  return mkOptionType<Attrs>({
+    name: lazy ? "lazyAttrsOf" : "attrsOf",
+    description: `${lazy ? "lazy attribute set" : "attribute set"} of ${descriptionPhrase(
+      (c) => c === "noun" || c === "composite",
+      elemType,
+    )}`,
+    descriptionClass: "composite",
+    check,
+    checkedMerge: (loc, defs) => ({
+      headError: checkDefsForError(check, defs),
+      value: () => {
+        const out: Attrs = {};
+        for (const [key, keyDefs] of definitionsByKey(defs)) {
+          const merged: MergedDefinitions = mergeDefinitions([...loc, key], elemType, keyDefs);
+          if (lazy) {
+            defineLazy(out, key, () => {
+              const optional = merged.optionalValue;
+              if ("value" in optional) return optional.value;
+              if ("value" in elemType.emptyValue) return elemType.emptyValue.value;
+              return merged.mergedValue;
+            });
+          } else if (merged.isDefined) {
+            defineLazy(out, key, () => merged.mergedValue);
+          }
+        }
+        return out;
+      },
+    }),
+    emptyValue: { value: {} },
+    getSubOptions: (prefix) => elemType.getSubOptions([...prefix, `<${placeholder}>`]),
+    getSubModules: elemType.getSubModules,
+    substSubModules: (m) => {
+      const sub = elemType.substSubModules(m);
+      return sub === null ? null : attrsWith({ elemType: sub, lazy, placeholder });
+    },
+    functor: {
+      name: "attrsWith",
+      payload: { elemType, lazy, placeholder },
+      build,
+      binOp: (a, b) => {
+        const lhs = a as Required<AttrsWithSpec>;
+        const rhs = b as Required<AttrsWithSpec>;
+        const mergedElem = lhs.elemType.typeMerge(rhs.elemType.functor);
+        const mergedLazy = lhs.lazy === rhs.lazy ? lhs.lazy : null;
+        const mergedPlaceholder =
+          lhs.placeholder === rhs.placeholder
+            ? lhs.placeholder
+            : lhs.placeholder === "name"
+              ? rhs.placeholder
+              : rhs.placeholder === "name"
+                ? lhs.placeholder
+                : null;
+        if (mergedElem === null || mergedLazy === null || mergedPlaceholder === null) return null;
+        return { elemType: mergedElem, lazy: mergedLazy, placeholder: mergedPlaceholder };
+      },
+    },
+    nestedTypes: { elemType },
+  });
+}
+
+/** An attribute set of `elemType` values. @example attrsOf(types.listOf(types.str)) */
+export function attrsOf(elemType: OptionType): OptionType<Attrs> {
+  return attrsWith({ elemType });
+}
+
+/**
+ * An attribute set of `elemType` values that evaluates a value only when it is read; a key defined
+ * only under `mkIf false` is still listed. @example lazyAttrsOf(types.int)
+ */
+export function lazyAttrsOf(elemType: OptionType): OptionType<Attrs> {
+  return attrsWith({ elemType, lazy: true });
+}

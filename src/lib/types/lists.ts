@@ -1,0 +1,72 @@
+/** List types: `listOf` concatenates definitions in order, `nonEmptyListOf` also refuses `[]`. */
+import { mergeDefinitions } from "../merge-definitions.js";
+import { addCheck } from "./check.js";
+import {
+  checkDefsForError,
+  descriptionPhrase,
+  mkOptionType,
+  overrideType,
+  type OptionType,
+  type TypeFunctor,
+} from "./type.js";
+
+/** The functor of a type with one element type (listOf, nullOr, functionTo, unique, ...). */
+export function elemTypeFunctor(name: string, elemType: OptionType, build: (elemType: OptionType) => OptionType): TypeFunctor {
+  return {
+    name,
+    payload: { elemType },
+    build: (p) => build((p as { elemType: OptionType }).elemType),
+    binOp: (a, b) => {
+      const merged = (a as { elemType: OptionType }).elemType.typeMerge((b as { elemType: OptionType }).elemType.functor);
+      return merged === null ? null : { elemType: merged };
+    },
+  };
+}
+
+/**
+ * A list of `elemType` values; the lists of all definitions are concatenated in merge order and
+ * each element is checked (an element may be a `mkIf`). @example listOf(types.str)
+ */
+export function listOf<V = unknown>(elemType: OptionType<V>): OptionType<V[]> {
+  const check = (x: unknown) => Array.isArray(x);
+  return mkOptionType<V[]>({
+    name: "listOf",
+    description: `list of ${descriptionPhrase((c) => c === "noun" || c === "composite", elemType)}`,
+    descriptionClass: "composite",
+    check,
+    checkedMerge: (loc, defs) => ({
+      headError: checkDefsForError(check, defs),
+      value: () =>
+        defs
+          .flatMap((def, n) =>
+            (def.value as unknown[]).map((item, m) =>
+              mergeDefinitions([...loc, `[definition ${n + 1}-entry ${m + 1}]`], elemType, [{ file: def.file, value: item }]),
+            ),
+          )
+          .filter((e) => e.isDefined)
+          .map((e) => e.mergedValue),
+    }),
+    emptyValue: { value: [] },
+    getSubOptions: (prefix) => elemType.getSubOptions([...prefix, "*"]),
+    getSubModules: elemType.getSubModules,
+    substSubModules: (m) => {
+      const sub = elemType.substSubModules(m);
+      return sub === null ? null : listOf(sub);
+    },
+    functor: elemTypeFunctor("listOf", elemType, (e) => listOf(e) as OptionType),
+    nestedTypes: { elemType },
+  });
+}
+
+/** A list of `elemType` values with at least one element; unset, it has no value. @example nonEmptyListOf(types.str) */
+export function nonEmptyListOf<V = unknown>(elemType: OptionType<V>): OptionType<V[]> {
+  const list = addCheck(listOf(elemType), (l) => Array.isArray(l) && l.length > 0);
+  return overrideType(list, {
+    description: `non-empty ${descriptionPhrase((c) => c === "noun", list)}`,
+    emptyValue: {},
+    substSubModules: (m) => {
+      const sub = elemType.substSubModules(m);
+      return sub === null ? null : (nonEmptyListOf(sub) as OptionType);
+    },
+  });
+}
