@@ -53,46 +53,51 @@ export interface InternalEvalArgs {
   readonly name?: string;
 }
 
-function internalModule(prefix: readonly string[], specialArgs: Readonly<Attrs>, extend: () => Attrs): Attrs {
+/** The declarations of `_module`, made once: they are the same in every evaluation (but for `internal`). */
+let internalDeclarations: { readonly top: Attrs; readonly nested: Attrs } | undefined;
+
+function moduleDeclarations(nested: boolean): Attrs {
+  internalDeclarations ??= (() => {
+    const argsType = lazyAttrsOf(raw);
+    const argsDescription =
+      "Additional arguments passed to each module, besides `lib`, `config`, `options` and the special arguments. " +
+      "Submodules do not inherit them from their parent, except `name`.";
+    const rest = {
+      check: mkOption({
+        type: bool,
+        internal: true,
+        default: true,
+        description: "Whether to check that every option definition has a matching declaration.",
+      }),
+      freeformType: mkOption({
+        type: nullOr(optionType),
+        internal: true,
+        default: null,
+        description:
+          "If set, definitions without a declared option are merged with this type and kept in `config` beside the declared options; " +
+          "if null, they are errors (unless `_module.check` is off).",
+      }),
+      specialArgs: mkOption({
+        readOnly: true,
+        internal: true,
+        description: "Arguments given to evalModules that modules can use in `imports`; they cannot be changed from inside.",
+      }),
+    };
+    return {
+      top: { _module: { args: mkOption({ type: argsType, description: argsDescription }), ...rest } },
+      nested: { _module: { args: mkOption({ type: argsType, internal: true, description: argsDescription }), ...rest } },
+    };
+  })();
+  return nested ? internalDeclarations.nested : internalDeclarations.top;
+}
+
+/** The module that declares `_module` (Nixpkgs' internal module of lib/modules.nix). */
+function internalModule(prefix: readonly string[], specialArgs: Readonly<Attrs>, moduleArgs: Attrs): Attrs {
   return {
     _file: "lib/modules.nix",
     key: "lib/modules.nix",
-    options: {
-      _module: {
-        args: mkOption({
-          type: lazyAttrsOf(raw),
-          ...(prefix.length > 0 ? { internal: true } : {}),
-          description:
-            "Additional arguments passed to each module, besides `lib`, `config`, `options` and the special arguments. " +
-            "Submodules do not inherit them from their parent, except `name`.",
-        }),
-        check: mkOption({
-          type: bool,
-          internal: true,
-          default: true,
-          description: "Whether to check that every option definition has a matching declaration.",
-        }),
-        freeformType: mkOption({
-          type: nullOr(optionType),
-          internal: true,
-          default: null,
-          description:
-            "If set, definitions without a declared option are merged with this type and kept in `config` beside the declared options; " +
-            "if null, they are errors (unless `_module.check` is off).",
-        }),
-        specialArgs: mkOption({
-          readOnly: true,
-          internal: true,
-          description: "Arguments given to evalModules that modules can use in `imports`; they cannot be changed from inside.",
-        }),
-      },
-    },
-    config: {
-      _module: {
-        args: extend(),
-        specialArgs,
-      },
-    },
+    options: moduleDeclarations(prefix.length > 0),
+    config: { _module: { args: moduleArgs, specialArgs } },
   };
 }
 
@@ -111,7 +116,6 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
   const prefix = args.prefix ?? [];
   const specialArgs = args.specialArgs ?? {};
   const moduleClass = args.class ?? null;
-  const label = prefix.length ? showOption(prefix) : "the configuration";
 
   const extendModules: Evaluation["extendModules"] = (extra = {}) =>
     evaluate(
@@ -149,26 +153,25 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
   });
 
   const collected = new Cell(
-    `${label} (its modules and their imports)`,
     () =>
       collectModules(
         [
           ...args.modules,
-          internalModule(prefix, specialArgs, () => ({
+          internalModule(prefix, specialArgs, {
             extendModules,
             get moduleType() {
               return getType();
             },
-          })),
+          }),
         ],
         moduleArgs,
         { class: moduleClass, modulesPath: typeof specialArgs["modulesPath"] === "string" ? specialArgs["modulesPath"] : "" },
       ).modules,
     prefix,
+    "its modules and their imports",
   );
 
   const root = new Cell(
-    `${label} (option tree)`,
     () => {
       const modules: UnifiedModule[] = [...collected.get()].reverse();
       return new OptionSet(
@@ -178,13 +181,13 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
       );
     },
     prefix,
+    "option tree",
   );
 
-  const declared = new Cell(`${label}`, () => declaredConfig(root.get()), prefix);
+  const declared = new Cell(() => declaredConfig(root.get()), prefix);
   const moduleSettings = () => declared.get()["_module"] as Attrs;
 
   const configCell = new Cell(
-    `${label}`,
     () => {
       const freeformType = moduleSettings()["freeformType"] as OptionType | null;
       if (freeformType === null) return declared.get();
@@ -199,10 +202,9 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
     prefix,
   );
 
-  const optionsCell = new Cell(`${label} (options)`, () => optionRecords(root.get()), prefix);
+  const optionsCell = new Cell(() => optionRecords(root.get()), prefix, "options");
 
   const checked = new Cell(
-    `${label} (check of undeclared options)`,
     () => {
       const settings = moduleSettings();
       if (settings["check"] !== true || settings["freeformType"] !== null) return true;
@@ -211,6 +213,7 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
       return true;
     },
     prefix,
+    "check of undeclared options",
   );
 
   let resultConfig: Attrs | undefined;

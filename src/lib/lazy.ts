@@ -5,6 +5,7 @@
  * JavaScript stack overflow.
  */
 import { ModuleError } from "./errors.js";
+import { showOption } from "./show.js";
 
 /** A value computed on first use and kept. Never visible outside the engine. */
 export class Lazy<T = unknown> {
@@ -60,15 +61,24 @@ export class Cell<T> {
   #state = CellState.Idle;
   #value: T | undefined;
   readonly #compute: () => T;
-  /** How the cell appears in a cycle's chain (an option path, "the list of modules", ...). */
-  readonly label: string;
-  /** The option path, when the cell is an option's value. */
+  /** The option path, when the cell is an option's value (or part of one). */
   readonly path: readonly string[] | undefined;
+  readonly #what: string | undefined;
 
-  constructor(label: string, compute: () => T, path?: readonly string[]) {
-    this.label = label;
+  /**
+   * @param path the option path the cell computes (or belongs to)
+   * @param what what the cell computes, where it is not the option's value ("declarations", ...)
+   */
+  constructor(compute: () => T, path?: readonly string[], what?: string) {
     this.#compute = compute;
     this.path = path;
+    this.#what = what;
+  }
+
+  /** How the cell appears in a cycle's chain: the option path, and what part of it. */
+  get label(): string {
+    const where = this.path && this.path.length > 0 ? showOption(this.path) : "the configuration";
+    return this.#what ? `${where} (${this.#what})` : where;
   }
 
   /** Whether the value has been computed successfully. */

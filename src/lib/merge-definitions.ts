@@ -63,7 +63,6 @@ export class MergedDefinitions {
   /** The definitions left once `mkMerge`/`mkIf` are processed and worse priorities dropped. */
   get filtered(): Filtered {
     this.#filtered ??= new Cell(
-      showOption(this.loc),
       () => {
         const discharged: EvaluatedDefinition[] = [];
         for (const def of this.#defs) discharge(def, this.loc, discharged);
@@ -81,7 +80,7 @@ export class MergedDefinitions {
 
   /** The winning definitions, evaluated and sorted by `mkOrder`, in merge order. */
   get final(): readonly EvaluatedDefinition[] {
-    this.#final ??= new Cell(showOption(this.loc), () => sortProperties(this.filtered.values), this.loc);
+    this.#final ??= new Cell(() => sortProperties(this.filtered.values), this.loc);
     return this.#final.get();
   }
 
@@ -92,7 +91,7 @@ export class MergedDefinitions {
 
   /** The merged value; throws where a definition does not type-check or nothing defines it. */
   get mergedValue(): unknown {
-    this.#merged ??= new Cell(showOption(this.loc), () => this.#merge(), this.loc);
+    this.#merged ??= new Cell(() => this.#merge(), this.loc);
     return this.#merged.get();
   }
 

@@ -15,40 +15,41 @@ import { showDefs, showOption } from "./show.js";
 /** A declared option and everything computed from it, each part on first use. */
 export class OptionNode {
   readonly loc: readonly string[];
-  readonly #declaration: Cell<MergedDeclaration>;
-  readonly #definitions: Cell<MergedDefinitions>;
-  readonly #value: Cell<unknown>;
-  readonly #record: Cell<Attrs>;
+  readonly #decls: readonly Declaration[];
   readonly #defs: () => readonly PendingDefinition[];
+  #declaration: Cell<MergedDeclaration> | undefined;
+  #definitions: Cell<MergedDefinitions> | undefined;
+  #value: Cell<unknown> | undefined;
+  #record: Cell<Attrs> | undefined;
 
   /** @param defs the option's definitions, filed when first needed */
   constructor(loc: readonly string[], decls: readonly Declaration[], defs: () => readonly PendingDefinition[]) {
     this.loc = loc;
+    this.#decls = decls;
     this.#defs = defs;
-    const label = showOption(loc);
-    this.#declaration = new Cell(`${label} (declaration)`, () => mergeDeclarations(loc, decls), loc);
-    this.#definitions = new Cell(label, () => this.#mergeDefinitions(), loc);
-    this.#value = new Cell(label, () => this.#computeValue(), loc);
-    this.#record = new Cell(label, () => this.#makeRecord(), loc);
   }
 
   /** The merged declaration (throws `DuplicateDeclaration` where declarations clash). */
   get declaration(): MergedDeclaration {
+    this.#declaration ??= new Cell(() => mergeDeclarations(this.loc, this.#decls), this.loc, "declaration");
     return this.#declaration.get();
   }
 
   /** The definitions, a declared default first, ready to be merged. */
   get definitions(): MergedDefinitions {
+    this.#definitions ??= new Cell(() => this.#mergeDefinitions(), this.loc);
     return this.#definitions.get();
   }
 
   /** The option's value: merged, checked, passed through `apply`. */
   get value(): unknown {
+    this.#value ??= new Cell(() => this.#computeValue(), this.loc);
     return this.#value.get();
   }
 
   /** The record that `options.<path>` shows. */
   get record(): Attrs {
+    this.#record ??= new Cell(() => this.#makeRecord(), this.loc);
     return this.#record.get();
   }
 

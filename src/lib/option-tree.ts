@@ -50,10 +50,9 @@ export class OptionSet {
   constructor(loc: readonly string[], declarationSets: readonly Declaration[], configs: () => readonly LevelConfig[]) {
     this.loc = loc;
     this.#declarationSets = declarationSets;
-    const label = loc.length ? showOption(loc) : "the option tree";
-    this.#configs = new Cell(`${label} (definitions)`, configs, loc);
-    this.#declarations = new Cell(`${label} (declarations)`, () => this.#collectDeclarations(), loc);
-    this.#definitions = new Cell(`${label} (definitions)`, () => this.#collectDefinitions(), loc);
+    this.#configs = new Cell(configs, loc, "definitions");
+    this.#declarations = new Cell(() => this.#collectDeclarations(), loc, "declarations");
+    this.#definitions = new Cell(() => this.#collectDefinitions(), loc, "definitions");
   }
 
   /** The declared names, sorted. */
@@ -78,7 +77,7 @@ export class OptionSet {
       const decls = this.#declarations.get().get(name);
       if (decls === undefined) return undefined;
       const loc = [...this.loc, name];
-      cell = new Cell(showOption(loc), () => this.#makeChild(loc, name, decls), loc);
+      cell = new Cell(() => this.#makeChild(loc, name, decls), loc, "declarations");
       this.#children.set(name, cell);
     }
     return cell.get();
