@@ -90,7 +90,7 @@ export class Cell<T> {
   get(): T {
     if (this.#state === CellState.Done) return this.#value as T;
     if (this.#state === CellState.Running) throw this.#cycle();
-    if (forcing.length >= maxForcingDepth) throw tooDeep(this);
+    if (forcing.length >= maxForcingDepth) throw tooDeep(this, `more than ${maxForcingDepth} nested computations`);
     this.#state = CellState.Running;
     forcing.push(this as Cell<unknown>);
     try {
@@ -100,7 +100,7 @@ export class Cell<T> {
       return value;
     } catch (e) {
       this.#state = CellState.Idle;
-      throw isStackOverflow(e) ? tooDeep(this) : e;
+      throw isStackOverflow(e) ? tooDeep(this, "the JavaScript stack ran out") : e;
     } finally {
       forcing.pop();
     }
@@ -108,9 +108,9 @@ export class Cell<T> {
 
   #cycle(): ModuleError {
     const start = forcing.lastIndexOf(this as Cell<unknown>);
-    const labels = [...forcing.slice(start), this as Cell<unknown>].map((c) => c.label);
-    // The stages of one option (its definitions, its value) appear once.
-    const chain = labels.filter((label, i) => i === 0 || label !== labels[i - 1]);
+    const labels = forcing.slice(start).map((c) => c.label);
+    // The stages of one option (its definitions, its value) appear once; the chain ends where it began.
+    const chain = [...labels.filter((label, i) => i === 0 || label !== labels[i - 1]), this.label];
     const first = forcing[start] ?? this;
     return new ModuleError({
       kind: "InfiniteRecursion",
@@ -124,18 +124,18 @@ export class Cell<T> {
   }
 }
 
-function tooDeep(cell: Cell<unknown>): ModuleError {
+function tooDeep(cell: Cell<unknown>, why: string): ModuleError {
   const recent = forcing.slice(-5).map((c) => c.label);
   return new ModuleError({
     kind: "InfiniteRecursion",
     ...(cell.path ? { path: cell.path } : {}),
     message:
-      `the evaluation went too deep (more than ${maxForcingDepth} values, each needing the next) ` +
+      `the evaluation went too deep (${why}: values each needing the next) ` +
       `while computing ${cell.label}; the last were: ${recent.join(" -> ")}. ` +
       "This is almost always a value that depends on itself through a chain of getters.",
   });
 }
 
 function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
+  return e instanceof RangeError && e.message.includes("call stack");
 }
