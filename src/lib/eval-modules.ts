@@ -13,7 +13,7 @@ import { lib } from "./lib.js";
 import { OptionSet, type UnmatchedDefinition } from "./option-tree.js";
 import { mkOption } from "./options.js";
 import { closestNames } from "./suggest.js";
-import { showDefs, showOption } from "./show.js";
+import { showDefs, showOption, showValue } from "./show.js";
 import { bool, raw } from "./types/basic.js";
 import { lazyAttrsOf } from "./types/attrs.js";
 import { nullOr } from "./types/combinators.js";
@@ -113,6 +113,7 @@ export function evalModules(args: EvalModulesArgs): Evaluation {
 
 /** {@link evalModules} with the arguments of a submodule evaluation. */
 export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Evaluation {
+  if (!isAttrs(args) || !Array.isArray(args.modules)) return invalidArguments(args);
   const prefix = args.prefix ?? [];
   const specialArgs = args.specialArgs ?? {};
   const moduleClass = args.class ?? null;
@@ -292,4 +293,31 @@ function undeclared(prefix: readonly string[], def: UnmatchedDefinition, root: O
       `The option \`${showOption(path)}' does not exist. Definition values:${showDefs([{ file: def.file, value }])}` +
       `${suggestion}${hint}`,
   });
+}
+
+/** An evaluation whose every read reports that `evalModules` was called without a list of modules. */
+function invalidArguments(args: unknown): Evaluation {
+  const fail = (): never => {
+    throw new ModuleError({
+      kind: "InvalidModule",
+      message: `evalModules takes { modules: [...] }, but it was given ${showValue(args)}. Pass the modules as a list.`,
+    });
+  };
+  return {
+    _type: "configuration",
+    get config() {
+      return fail();
+    },
+    get options() {
+      return fail();
+    },
+    get _module() {
+      return fail();
+    },
+    class: null,
+    get type() {
+      return fail();
+    },
+    extendModules: fail,
+  };
 }

@@ -107,6 +107,7 @@ export class OptionNode {
     Object.defineProperty(record, "_type", { value: "option", enumerable: true });
     record["loc"] = this.loc;
     record["declarations"] = declarations;
+    record["declarationPositions"] = declarations.map((file) => ({ file, line: null, column: null }));
     record["type"] = type;
     defineLazy(record, "value", () => this.value);
     defineLazy(record, "isDefined", () => this.definitions.isDefined);

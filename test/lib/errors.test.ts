@@ -62,7 +62,7 @@ describe("error messages", () => {
   });
 
   test("a missing value names the option and says to define it", () => {
-    const e = errorOf([{ options: { deep: { value: lib.mkOption({ type: t.int }) } } }], (r) => r.config.deep.value);
+    const e = errorOf([{ options: { deep: { value: lib.mkOption({ type: t.int }) } } }], (r) => (r.config.deep as Record<string, unknown>)["value"]);
     expectError(e, "NoDefinition", ["deep", "value"], ["`deep.value'", "Define it"]);
   });
 

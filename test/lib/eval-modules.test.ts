@@ -1,0 +1,104 @@
+// evalModules as a whole: laziness (what a read evaluates), module arguments, extendModules, and
+// bad arguments.
+import { describe, expect, test } from "vitest";
+import { lib, ModuleError } from "../../src/index.js";
+
+const t = lib.types;
+
+describe("laziness", () => {
+  test("reading one entry of an attrsOf(submodule) of 10^4 entries evaluates only that entry's values", () => {
+    let reads = 0;
+    const entries: Record<string, unknown> = {};
+    for (let i = 0; i < 10_000; i++) {
+      entries[`p${i}`] = {
+        get version() {
+          reads++;
+          return `1.${i}`;
+        },
+      };
+    }
+    const pkg = t.submodule({ options: { version: lib.mkOption({ type: t.str }) } });
+    const result = lib.evalModules({
+      modules: [{ options: { packages: lib.mkOption({ type: t.attrsOf(pkg) }) } }, { packages: entries }],
+    });
+    const packages = result.config.packages as Record<string, { version: string }>;
+    expect(Object.keys(packages)).toHaveLength(10_000);
+    expect(reads).toBe(0);
+    expect(packages["p42"]!.version).toBe("1.42");
+    expect(reads).toBe(1);
+  });
+
+  test("an option's value is computed once, however often it is read", () => {
+    let computed = 0;
+    const result = lib.evalModules({
+      modules: [
+        { options: { a: lib.mkOption({ type: t.int }), b: lib.mkOption({ type: t.int }) } },
+        ({ config }: { config: { a: number } }) => ({
+          get a() {
+            computed++;
+            return 1;
+          },
+          get b() {
+            return config.a + config.a;
+          },
+        }),
+      ],
+    });
+    expect(result.config.b).toBe(2);
+    expect(result.config.a).toBe(1);
+    expect(computed).toBe(1);
+  });
+
+  test("evalModules itself never throws; a malformed module fails the reads", () => {
+    const result = lib.evalModules({ modules: [42] });
+    expect(() => result.config).toThrow(expect.objectContaining({ kind: "InvalidModule" }));
+  });
+
+  test("evalModules without a list of modules fails every read with InvalidModule", () => {
+    const result = lib.evalModules({} as never);
+    expect(() => result.config).toThrow(ModuleError);
+    expect(() => result.options).toThrow(/Pass the modules as a list/);
+  });
+});
+
+describe("module arguments", () => {
+  test("`lib`, `config`, `options` and `specialArgs` reach every module, imported ones too", () => {
+    const seen: string[] = [];
+    const result = lib.evalModules({
+      specialArgs: { site: "eu" },
+      modules: [
+        { options: { x: lib.mkOption({ type: t.int, default: 1 }) } },
+        (args: Record<string, unknown>) => {
+          seen.push(`${args["lib"] === lib} ${typeof args["config"]} ${typeof args["options"]} ${args["site"]}`);
+          return { imports: [(inner: Record<string, unknown>) => (seen.push(`${inner["site"]}`), {})] };
+        },
+      ],
+    });
+    expect(result.config.x).toBe(1);
+    expect(seen).toEqual(["true object object eu", "eu"]);
+  });
+
+  test("extendModules adds modules to a copy; the original is unchanged", () => {
+    const base = lib.evalModules({ modules: [{ options: { xs: lib.mkOption({ type: t.listOf(t.int), default: [] }) } }, { xs: [1] }] });
+    const extended = base.extendModules({ modules: [{ xs: [2] }] });
+    expect(extended.config.xs).toEqual([2, 1]);
+    expect(base.config.xs).toEqual([1]);
+  });
+
+  test("two evaluations in one process never see each other", () => {
+    const make = (n: number) =>
+      lib.evalModules({ modules: [{ options: { n: lib.mkOption({ type: t.int }) } }, { n }] });
+    const one = make(1);
+    const two = make(2);
+    expect([one.config.n, two.config.n]).toEqual([1, 2]);
+  });
+});
+
+describe("options", () => {
+  test("an option record shows its declarations with positions unknown, and prints as its path", () => {
+    const result = lib.evalModules({ modules: [{ _file: "d.nix", options: { a: { b: lib.mkOption({ default: 1 }) } } }] });
+    const opt = (result.options.a as Record<string, Record<string, unknown>>)["b"]!;
+    expect(opt["declarationPositions"]).toEqual([{ file: "d.nix", line: null, column: null }]);
+    expect(String(opt)).toBe("a.b");
+  });
+});
