@@ -141,8 +141,8 @@ interface Disabled {
 }
 
 /** The key that a `disabledModules` entry names. */
-function disabledKey(file: string, entry: unknown, modulesPath: string): string {
-  if (typeof entry === "string") return entry.startsWith("/") ? entry : `${modulesPath}/${entry}`;
+function disabledKey(file: string, entry: unknown, modulesPath: () => string): string {
+  if (typeof entry === "string") return entry.startsWith("/") ? entry : `${modulesPath()}/${entry}`;
   if (isAttrs(entry)) {
     if (hasOwn(entry, "key")) return String(entry["key"]);
     throw invalidModule(
@@ -169,7 +169,7 @@ export interface Collected {
 export function collectModules(
   modules: readonly unknown[],
   args: object,
-  options: { readonly class: string | null; readonly modulesPath: string },
+  options: { readonly class: string | null; readonly modulesPath: () => string },
 ): Collected {
   const disabledLists: Disabled[] = [];
   const structure = (parentFile: string, parentKey: string, list: readonly unknown[]): Structured[] =>

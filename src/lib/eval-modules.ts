@@ -92,12 +92,19 @@ function moduleDeclarations(nested: boolean): Attrs {
 }
 
 /** The module that declares `_module` (Nixpkgs' internal module of lib/modules.nix). */
-function internalModule(prefix: readonly string[], specialArgs: Readonly<Attrs>, moduleArgs: Attrs): Attrs {
+function internalModule(prefix: readonly string[], specialArgs: () => Readonly<Attrs>, moduleArgs: Attrs): Attrs {
   return {
     _file: "lib/modules.nix",
     key: "lib/modules.nix",
     options: moduleDeclarations(prefix.length > 0),
-    config: { _module: { args: moduleArgs, specialArgs } },
+    config: {
+      _module: {
+        args: moduleArgs,
+        get specialArgs() {
+          return specialArgs();
+        },
+      },
+    },
   };
 }
 
@@ -115,21 +122,22 @@ export function evalModules(args: EvalModulesArgs): Evaluation {
 export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Evaluation {
   if (!isAttrs(args) || !Array.isArray(args.modules)) return invalidArguments(args);
   const prefix = args.prefix ?? [];
-  const specialArgs = args.specialArgs ?? {};
-  const moduleClass = args.class ?? null;
+  // Read when used: a submodule type merged from two declarations may only fail where they disagree.
+  const specialArgs = () => args.specialArgs ?? {};
+  const moduleClass = () => args.class ?? null;
 
   const extendModules: Evaluation["extendModules"] = (extra = {}) =>
     evaluate(
       {
         modules: [...args.modules, ...(extra.modules ?? [])],
-        specialArgs: { ...specialArgs, ...(extra.specialArgs ?? {}) },
+        specialArgs: { ...specialArgs(), ...(extra.specialArgs ?? {}) },
         prefix: extra.prefix ?? prefix,
-        class: moduleClass,
+        class: moduleClass(),
       },
       internal,
     );
   let moduleType: OptionType | undefined;
-  const getType = () => (moduleType ??= submoduleWith({ modules: args.modules, specialArgs, class: moduleClass }));
+  const getType = () => (moduleType ??= submoduleWith({ modules: args.modules, specialArgs: specialArgs(), class: moduleClass() }));
 
   const config = forwardingProxy(() => configCell.get());
   const options = forwardingProxy(() => optionsCell.get());
@@ -137,25 +145,32 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
     lib,
     config,
     options,
-    specialArgs,
-    _class: moduleClass,
+    get specialArgs() {
+      return specialArgs();
+    },
+    get _class() {
+      return moduleClass();
+    },
     _prefix: prefix,
     ...(internal.name !== undefined ? { name: internal.name } : {}),
   };
   const moduleArgs = new Proxy({} as Attrs, {
     get(_t, key) {
       if (typeof key !== "string") return undefined;
-      if (hasOwn(specialArgs, key)) return specialArgs[key];
+      const special = specialArgs();
+      if (hasOwn(special, key)) return special[key];
       if (hasOwn(baseArgs, key)) return baseArgs[key];
+      if (collected.isRunning) throw argumentDuringCollection(key, prefix);
       const extra = (configCell.get()["_module"] as Attrs)["args"] as Attrs;
       return hasOwn(extra, key) ? extra[key] : undefined;
     },
-    has: (_t, key) => typeof key === "string" && (hasOwn(specialArgs, key) || hasOwn(baseArgs, key)),
+    has: (_t, key) => typeof key === "string" && (hasOwn(specialArgs(), key) || hasOwn(baseArgs, key)),
   });
 
   const collected = new Cell(
     () =>
-      collectModules(
+      withPath(prefix, () =>
+        collectModules(
         [
           ...args.modules,
           internalModule(prefix, specialArgs, {
@@ -166,8 +181,14 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
           }),
         ],
         moduleArgs,
-        { class: moduleClass, modulesPath: typeof specialArgs["modulesPath"] === "string" ? specialArgs["modulesPath"] : "" },
-      ).modules,
+        {
+          class: moduleClass(),
+          modulesPath: () => {
+            const modulesPath = specialArgs()["modulesPath"];
+            return typeof modulesPath === "string" ? modulesPath : "";
+          },
+        },
+      ).modules),
     prefix,
     "its modules and their imports",
   );
@@ -232,7 +253,9 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
       checked.get();
       return configCell.get()["_module"] as Attrs;
     },
-    class: moduleClass,
+    get class() {
+      return moduleClass();
+    },
     get type() {
       return getType();
     },
@@ -320,4 +343,35 @@ function invalidArguments(args: unknown): Evaluation {
     },
     extendModules: fail,
   };
+}
+
+/** The error of a module that destructures an argument of `_module.args` while modules are collected. */
+function argumentDuringCollection(key: string, prefix: readonly string[]): ModuleError {
+  return new ModuleError({
+    kind: "InvalidModule",
+    ...(prefix.length > 0 ? { path: prefix } : {}),
+    message:
+      `A module reads the argument \`${key}' while the modules are being collected, but it is neither a special ` +
+      "argument nor one of lib, config, options, specialArgs (or name, in a submodule). Arguments from `_module.args` " +
+      `exist only once every module is collected: read it inside a getter (\`(args) => ({ get x() { return args.${key}; } })'), ` +
+      "or pass it in specialArgs.",
+  });
+}
+
+/** `compute()`, with errors of a submodule's modules placed at the submodule's path. */
+function withPath<T>(prefix: readonly string[], compute: () => T): T {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof ModuleError && e.path === undefined && prefix.length > 0) {
+      throw new ModuleError({
+        kind: e.kind,
+        path: prefix,
+        message: e.message,
+        definitions: e.definitions,
+        declarations: e.declarations,
+      });
+    }
+    throw e;
+  }
 }

@@ -81,6 +81,11 @@ export class Cell<T> {
     return this.#what ? `${where} (${this.#what})` : where;
   }
 
+  /** Whether the value is being computed right now (a read from inside it would be a cycle). */
+  get isRunning(): boolean {
+    return this.#state === CellState.Running;
+  }
+
   /** Whether the value has been computed successfully. */
   get isDone(): boolean {
     return this.#state === CellState.Done;

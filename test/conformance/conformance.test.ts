@@ -6,29 +6,12 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { lib } from "../../src/index.js";
 import type { CaseSpec, ExpectError, ExpectValue } from "./case.ts";
+import { forceDeeply } from "../support/force-deeply.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const caseFiles = readdirSync(path.join(here, "cases"))
   .filter((f) => f.endsWith(".case.ts"))
   .sort();
-
-/** Forces a value deeply, as JSON.stringify would (functions are kept as they are). */
-function forceDeeply(value: unknown, seen = new Set<unknown>()): unknown {
-  if (Array.isArray(value)) return value.map((v) => forceDeeply(v, seen));
-  if (typeof value === "object" && value !== null) {
-    if (seen.has(value)) return value;
-    seen.add(value);
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      Object.defineProperty(out, key, {
-        value: forceDeeply((value as Record<string, unknown>)[key], seen),
-        enumerable: true,
-      });
-    }
-    return out;
-  }
-  return value;
-}
 
 function checkValue(spec: CaseSpec, e: ExpectValue): void {
   const result = lib.evalModules({ modules: spec.modules, ...(spec.specialArgs ? { specialArgs: spec.specialArgs } : {}) });

@@ -102,3 +102,25 @@ describe("options", () => {
     expect(String(opt)).toBe("a.b");
   });
 });
+
+describe("arguments while modules are collected", () => {
+  test("destructuring an argument that only _module.args gives is refused with advice, not a recursion", () => {
+    const result = lib.evalModules({
+      modules: [
+        { options: { v: lib.mkOption({ default: 1 }) }, config: { _module: { args: { paths: "/opt" } } } },
+        ({ paths }: { paths: string }) => ({ v: paths }),
+      ],
+    });
+    expect(() => result.config.v).toThrow(
+      expect.objectContaining({ kind: "InvalidModule", message: expect.stringContaining("read it inside a getter") }),
+    );
+  });
+
+  test("an error of a submodule's modules carries the submodule's path", () => {
+    const typed = t.submoduleWith({ class: "server", modules: [] });
+    const result = lib.evalModules({
+      modules: [{ options: { s: lib.mkOption({ type: typed }) } }, { s: { _class: "client" } }],
+    });
+    expect(() => JSON.stringify(result.config.s)).toThrow(expect.objectContaining({ kind: "InvalidModule", path: ["s"] }));
+  });
+});

@@ -1,7 +1,6 @@
 /** Types of single values: raw, anything, unspecified, booleans, integers and floats. */
 import { isAttrs, hasOwn } from "../attrs.js";
 import { ModuleError } from "../errors.js";
-import { mergeDefinitions } from "../merge-definitions.js";
 import { mergeDefaultOption, mergeEqualOption, mergeOneOption } from "../merge-helpers.js";
 import { showFiles, showOption, typeOf } from "../show.js";
 import { attrsOf } from "./attrs.js";
@@ -51,12 +50,13 @@ function mergeAnything(loc: readonly string[], defs: readonly Definition[]): unk
     case "stringCoercibleSet":
       return mergeOneOption(loc, defs);
     case "lambda":
+      // The results are merged as they are: Nixpkgs gives them to anything's merge directly, so
+      // priorities inside a function's result are not processed.
       return (...args: unknown[]) =>
-        mergeDefinitions(
+        mergeAnything(
           [...loc, "<function body>"],
-          anything,
           defs.map((d) => ({ file: d.file, value: (d.value as (...a: unknown[]) => unknown)(...args) })),
-        ).mergedValue;
+        );
     default:
       return mergeEqualOption(loc, defs);
   }

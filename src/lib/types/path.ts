@@ -9,7 +9,27 @@ export interface PathSpec {
   absolute?: boolean | null;
 }
 
-const storeDir = "/nix/store/";
+/** The components of `path` taken from the root, normalised as Nix normalises paths ("/." + path). */
+function rootComponents(path: string): string[] {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out;
+}
+
+/**
+ * Whether `path` is in the Nix store, as Nixpkgs' `lib.path.hasStorePathPrefix` decides: below
+ * /nix/store, with a first component of the shape `<32 characters>-<name>`.
+ */
+function hasStorePathPrefix(path: string): boolean {
+  const components = rootComponents(path);
+  const underStore =
+    components.length > 2 && components[0] === "nix" && components[1] === "store" && /^.{32}-.+$/s.test(components[2]!);
+  return underStore || (components.length > 0 && /^[0-9a-z]{52}$/.test(components[0]!));
+}
 
 /**
  * A path (a string) constrained to be absolute or relative, in the Nix store or outside it.
@@ -29,7 +49,7 @@ export function pathWith(spec: PathSpec = {}): OptionType<string> {
     descriptionClass: "noun",
     check: (x) =>
       typeof x === "string" &&
-      (inStore === null || inStore === x.startsWith(storeDir)) &&
+      (inStore === null || inStore === hasStorePathPrefix(x)) &&
       (absolute === null || absolute === x.startsWith("/")),
     merge: mergeEqualOption as (loc: readonly string[], defs: readonly Definition[]) => string,
     functor: {

@@ -19,6 +19,20 @@ const posixClasses: Readonly<Record<string, string>> = {
   graph: "\\x21-\\x7e",
 };
 
+/** POSIX names of collating elements (the portable character set's punctuation and blanks). */
+const collatingNames: Readonly<Record<string, string>> = {
+  NUL: "\0", tab: "\t", newline: "\n", "vertical-tab": "\v", "form-feed": "\f", "carriage-return": "\r",
+  space: " ", "exclamation-mark": "!", "quotation-mark": '"', "number-sign": "#", "dollar-sign": "$",
+  "percent-sign": "%", ampersand: "&", apostrophe: "'", "left-parenthesis": "(", "right-parenthesis": ")",
+  asterisk: "*", "plus-sign": "+", comma: ",", hyphen: "-", "hyphen-minus": "-", period: ".", "full-stop": ".",
+  slash: "/", solidus: "/", colon: ":", semicolon: ";", "less-than-sign": "<", "equals-sign": "=",
+  "greater-than-sign": ">", "question-mark": "?", "commercial-at": "@", "left-square-bracket": "[",
+  backslash: "\\", "reverse-solidus": "\\", "right-square-bracket": "]", circumflex: "^",
+  "circumflex-accent": "^", underscore: "_", "low-line": "_", "grave-accent": "`", "left-brace": "{",
+  "left-curly-bracket": "{", "vertical-line": "|", "right-brace": "}", "right-curly-bracket": "}", tilde: "~",
+  zero: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9",
+};
+
 function escapeForClass(ch: string): string {
   return ch === "\\" || ch === "]" || ch === "[" || ch === "^" ? `\\${ch}` : ch;
 }
@@ -45,7 +59,9 @@ function translateBracket(pattern: string, start: number): { source: string; end
         if (cls === undefined) throw new SyntaxError(`unknown character class [:${name}:]`);
         out += cls;
       } else {
-        out += [...name].map(escapeForClass).join("");
+        const symbol = name.length === 1 ? name : collatingNames[name];
+        if (symbol === undefined) throw new SyntaxError(`unknown collating element [${kind}${name}${kind}]`);
+        out += escapeForClass(symbol);
       }
       i = close + 2;
     } else {
@@ -66,7 +82,9 @@ export function translatePosixRegex(pattern: string): string {
     if (ch === "\\") {
       const next = pattern[i + 1];
       if (next === undefined) throw new SyntaxError("trailing backslash");
-      out += /[a-zA-Z0-9]/.test(next) ? next : `\\${next}`;
+      // POSIX gives no meaning to a backslash before a letter or digit (no \\d, no back-references).
+      if (/[a-zA-Z0-9]/.test(next)) throw new SyntaxError(`invalid escape \\${next}`);
+      out += `\\${next}`;
       i += 2;
     } else if (ch === "[") {
       const { source, end } = translateBracket(pattern, i);

@@ -3,7 +3,8 @@
  * `deferredModule` (modules collected to be evaluated elsewhere) and `optionType` (a type as a value).
  */
 import { isAttrs, type Attrs } from "../attrs.js";
-import { evaluate, type Evaluation } from "../eval-modules.js";
+import { ModuleError } from "../errors.js";
+import { evaluate, type EvalModulesArgs, type Evaluation } from "../eval-modules.js";
 import { mergeDeclarations } from "../merge-declarations.js";
 import { mkOption } from "../options.js";
 import { setDefaultModuleLocation } from "../module-location.js";
@@ -46,29 +47,35 @@ const noCheckForDocs = {
  */
 export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
   const modules = spec.modules;
-  const specialArgs = spec.specialArgs ?? {};
-  const shorthandOnlyDefinesConfig = spec.shorthandOnlyDefinesConfig ?? false;
-  const moduleClass = spec.class ?? null;
+  // The other fields are read when used: two declarations that disagree on one of them fail only
+  // where it matters, as in Nixpkgs.
   const baseModules = [{ _module: { args: { name: mkOptionDefault(placeholderName) } } }, ...modules];
+  const evaluationArgs = (extra: { modules: readonly unknown[]; prefix?: readonly string[] }): EvalModulesArgs => ({
+    ...extra,
+    get specialArgs() {
+      return atPath(extra.prefix, () => spec.specialArgs ?? {});
+    },
+    get class() {
+      return atPath(extra.prefix, () => spec.class ?? null);
+    },
+  });
   let base: Evaluation | undefined;
-  const getBase = () =>
-    (base ??= evaluate({ modules: baseModules, specialArgs, class: moduleClass }, { name: placeholderName }));
+  const getBase = () => (base ??= evaluate(evaluationArgs({ modules: baseModules }), { name: placeholderName }));
   let docs: Evaluation | undefined;
   const getDocs = () => (docs ??= getBase().extendModules({ modules: [noCheckForDocs] }));
 
   const functor: TypeFunctor = {
     name: "submodule",
-    payload: { modules, class: moduleClass, specialArgs, shorthandOnlyDefinesConfig: spec.shorthandOnlyDefinesConfig ?? false, description: spec.description ?? null },
+    payload: withDefaults(spec),
     build: (p) => submoduleWith(p as SubmoduleSpec),
-    binOp: (a, b) => combineSpecs(a as Required<SubmoduleSpec>, b as Required<SubmoduleSpec>),
+    binOp: (a, b) => combineSpecs(a as SubmoduleSpec, b as SubmoduleSpec),
   };
-  // A declaration of an option tree passes null: "whatever the other declaration says".
-  if (spec.shorthandOnlyDefinesConfig === null) (functor.payload as { shorthandOnlyDefinesConfig: unknown }).shorthandOnlyDefinesConfig = null;
 
   return mkOptionType<Attrs>({
     name: "submodule",
     get description() {
-      if (spec.description !== undefined && spec.description !== null) return spec.description;
+      const description = spec.description;
+      if (description !== undefined && description !== null) return description;
       const freeform = getDocs()._module["freeformType"] as OptionType | null;
       return freeform
         ? `open submodule of ${descriptionPhrase((c) => c === "noun" || c === "composite", freeform)}`
@@ -80,15 +87,15 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
       value: () => {
         const name = loc[loc.length - 1] ?? placeholderName;
         const definitionModules = defs.map(({ file, value }) =>
-          isAttrs(value) && shorthandOnlyDefinesConfig ? { _file: file, config: value } : { _file: file, imports: [value] },
+          isAttrs(value) && atPath(loc, () => spec.shorthandOnlyDefinesConfig) === true
+            ? { _file: file, config: value }
+            : { _file: file, imports: [value] },
         );
         return evaluate(
-          {
+          evaluationArgs({
             modules: [...baseModules, { _module: { args: { name } } }, ...definitionModules],
-            specialArgs,
             prefix: loc,
-            class: moduleClass,
-          },
+          }),
           { name },
         ).config;
       },
@@ -104,29 +111,85 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
       return freeform ? { ...evaluation.options, _freeformOptions: freeform.getSubOptions(prefix) } : evaluation.options;
     },
     getSubModules: modules,
-    substSubModules: (m) => submoduleWith({ ...spec, modules: m }),
+    substSubModules: (m) => submoduleWith(withModules(spec, m)),
     functor,
   });
 }
 
+/** `spec` with Nixpkgs' defaults filled in (`shorthandOnlyDefinesConfig` false), each field read when used. */
+function withDefaults(spec: SubmoduleSpec): SubmoduleSpec {
+  return {
+    modules: spec.modules,
+    get specialArgs() {
+      return spec.specialArgs ?? {};
+    },
+    get class() {
+      return spec.class ?? null;
+    },
+    get shorthandOnlyDefinesConfig() {
+      return spec.shorthandOnlyDefinesConfig === undefined ? false : spec.shorthandOnlyDefinesConfig;
+    },
+    get description() {
+      return spec.description ?? null;
+    },
+  };
+}
+
+/** `spec` with other modules, its other fields still read when used. */
+function withModules(spec: SubmoduleSpec, modules: readonly unknown[]): SubmoduleSpec {
+  const copy = {} as SubmoduleSpec;
+  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(spec));
+  Object.defineProperty(copy, "modules", { value: modules, enumerable: true });
+  return copy;
+}
+
+/** `read()`, with the option path added to a declaration conflict that it reports without one. */
+function atPath<T>(loc: readonly string[] | undefined, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ModuleError && e.path === undefined && loc !== undefined && loc.length > 0) {
+      throw new ModuleError({ kind: e.kind, path: loc, message: `The option \`${showOption(loc)}': ${e.message}` });
+    }
+    throw e;
+  }
+}
+
+function conflict(what: string, same = false): ModuleError {
+  return new ModuleError({
+    kind: "DuplicateDeclaration",
+    message: `A submoduleWith option is declared multiple times with ${same ? "" : "conflicting "}${what}. Declare it once, or make the declarations agree.`,
+  });
+}
+
+/** One of two fields that must agree where both are given. */
 function agree<T>(what: string, a: T | null | undefined, b: T | null | undefined): T | null {
   if (a === null || a === undefined) return b ?? null;
   if (b === null || b === undefined) return a;
   if (a === b) return a;
-  throw new TypeError(`A submoduleWith option is declared multiple times with conflicting ${what} values`);
+  throw conflict(`${what} values (${JSON.stringify(a)} and ${JSON.stringify(b)})`);
 }
 
-function combineSpecs(a: Required<SubmoduleSpec>, b: Required<SubmoduleSpec>): SubmoduleSpec {
-  const shared = Object.keys(a.specialArgs).filter((k) => Object.prototype.hasOwnProperty.call(b.specialArgs, k));
-  if (shared.length > 0) {
-    throw new TypeError(`A submoduleWith option is declared multiple times with the same specialArgs ${shared.join(", ")}`);
-  }
+/** Two declarations' parameters combined; a disagreement fails when the field is read. */
+function combineSpecs(a: SubmoduleSpec, b: SubmoduleSpec): SubmoduleSpec {
   return {
-    class: agree("class", a.class, b.class),
     modules: [...a.modules, ...b.modules],
-    specialArgs: { ...a.specialArgs, ...b.specialArgs },
-    shorthandOnlyDefinesConfig: agree("shorthandOnlyDefinesConfig", a.shorthandOnlyDefinesConfig, b.shorthandOnlyDefinesConfig),
-    description: agree("description", a.description, b.description),
+    get class() {
+      return agree("class", a.class, b.class);
+    },
+    get specialArgs() {
+      const left = a.specialArgs ?? {};
+      const right = b.specialArgs ?? {};
+      const shared = Object.keys(left).filter((k) => Object.prototype.hasOwnProperty.call(right, k));
+      if (shared.length > 0) throw conflict(`the same specialArgs (${shared.join(", ")})`, true);
+      return { ...left, ...right };
+    },
+    get shorthandOnlyDefinesConfig() {
+      return agree("shorthandOnlyDefinesConfig", a.shorthandOnlyDefinesConfig, b.shorthandOnlyDefinesConfig);
+    },
+    get description() {
+      return agree("description", a.description, b.description);
+    },
   };
 }
 

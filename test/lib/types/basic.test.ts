@@ -94,6 +94,11 @@ describe("types.anything", () => {
     const f = evalOption(t.anything, [(x: number) => x, (x: number) => x + 1]).config["a"] as (x: number) => unknown;
     expect(() => f(1)).toThrow(expect.objectContaining({ kind: "ConflictingDefinitions", path: ["a", "<function body>"] }));
   });
+
+  test("function results are merged as plain values: a mkForce in a result is not a priority", () => {
+    const f = evalOption(t.anything, [() => lib.mkForce(1), () => 2]).config["a"] as (x: number) => unknown;
+    expect(() => f(0)).toThrow(expect.objectContaining({ kind: "ConflictingDefinitions", path: ["a", "<function body>"] }));
+  });
 });
 
 describe("types.unspecified", () => {
@@ -123,6 +128,14 @@ describe("types.unspecified", () => {
 
   test("different integers cannot merge: ConflictingDefinitions naming both files", () => {
     expectOptionError(t.unspecified, [1, 2], { kind: "ConflictingDefinitions", path: ["a"], includes: ["m1.nix", "m2.nix"] });
+  });
+
+  // A deliberate difference: Nixpkgs' mergeDefaultOption hands bare values where it expects
+  // definitions, so calling the merged function fails there ("value is a list while a set was
+  // expected"). The engine merges the results, as the function evidently means to.
+  test("several function definitions merge their results (Nixpkgs fails here, a bug of its own)", () => {
+    const f = evalOption(t.unspecified, [(x: number) => [x], (x: number) => [x + 1]]).config["a"] as (x: number) => unknown;
+    expect(f(1)).toEqual([2, 1]);
   });
 
   test("an option declared without a type is unspecified", () => {

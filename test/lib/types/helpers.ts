@@ -2,6 +2,7 @@
 // several modules (`m1.nix`, `m2.nix`, ...), force results deeply, and catch engine errors.
 import { expect } from "vitest";
 import { lib, ModuleError, type ErrorKind, type Evaluation, type OptionType } from "../../../src/index.js";
+import { forceDeeply } from "../../support/force-deeply.js";
 
 /** Modules that define `a` once each, in order, from files m1.nix, m2.nix, ... */
 export function definitionModules(values: readonly unknown[]): unknown[] {
@@ -31,20 +32,7 @@ export function valueOf(type: OptionType, values: readonly unknown[]): unknown {
   return forceDeeply(evalOption(type, values).config["a"]);
 }
 
-/** Forces a value deeply, as JSON.stringify would (functions are kept as they are). */
-export function forceDeeply(value: unknown, seen = new Set<unknown>()): unknown {
-  if (Array.isArray(value)) return value.map((v) => forceDeeply(v, seen));
-  if (typeof value === "object" && value !== null) {
-    if (seen.has(value)) return value;
-    seen.add(value);
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      out[key] = forceDeeply((value as Record<string, unknown>)[key], seen);
-    }
-    return out;
-  }
-  return value;
-}
+export { forceDeeply };
 
 /** The engine error that forcing `read()` deeply throws; fails the test if it throws none or another. */
 export function errorOf(read: () => unknown): ModuleError {

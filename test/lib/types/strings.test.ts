@@ -112,6 +112,43 @@ describe("types.strMatching", () => {
     expect(["_a1", "1a", "a-b"].map((v) => ident.check(v))).toEqual([true, false, false]);
   });
 
+  // Each row: a pattern, strings, and whether builtins.match accepts each (as Nix 2.8 answers).
+  const posixCases: Array<[string, string[], boolean[]]> = [
+    ["[]a]", ["]", "a", "b"], [true, true, false]],
+    ["[^]a]", ["]", "b"], [false, true]],
+    ["[a-]", ["-", "a", "b"], [true, true, false]],
+    ["a{2,3}", ["a", "aa", "aaa", "aaaa"], [false, true, true, false]],
+    ["(ab)+", ["ab", "abab", "aba"], [true, true, false]],
+    ["a|bc|d", ["a", "bc", "d", "abc"], [true, true, true, false]],
+    ["^a$", ["a"], [true]],
+    ["[.]", [".", "a"], [true, false]],
+    ["[[:space:]]+", [" \t\n", "a"], [true, false]],
+    ["[[:upper:][:digit:]]+", ["A1", "a"], [true, false]],
+    ["[[:xdigit:]]+", ["0fA", "g"], [true, false]],
+    ["[[:punct:]]", ["!", "a"], [true, false]],
+    ["a\\|b", ["a|b", "a"], [true, false]],
+    ["[\\]", ["\\", "a"], [true, false]],
+    ["[^\\n]*", ["abc", "a\nb", "n"], [true, true, false]],
+    ["\\(a\\)", ["(a)", "a"], [true, false]],
+    ["(a|)", ["a", ""], [true, true]],
+    ["[0-9]+(\\.[0-9]+)*", ["12", "1.2.3", "1..2"], [true, true, false]],
+    ["x?", ["", "x", "xx"], [true, true, false]],
+    ["[a\\-z]", ["-", "b", "\\"], [false, true, true]],
+  ];
+
+  test.each(posixCases)("POSIX pattern %j is matched as builtins.match does", (pattern, inputs, expected) => {
+    const type = t.strMatching(pattern);
+    expect(inputs.map((s) => type.check(s))).toEqual(expected);
+  });
+
+  test("a back-reference is not a valid extended regular expression", () => {
+    expect(() => t.strMatching("(a)(b)\\2").check("abb")).toThrow();
+  });
+
+  test("a collating symbol in brackets matches its character", () => {
+    expect(t.strMatching("[[.hyphen.]]").check("-")).toBe(true);
+  });
+
   test("a string that does not match is a TypeMismatch naming the pattern", () => {
     expectOptionError(t.strMatching("[a-z]+"), ["abc1"], {
       kind: "TypeMismatch",
