@@ -8,30 +8,27 @@ import { Lazy } from "./lazy.js";
 import { OptionNode } from "./option-node.js";
 import type { OptionSet } from "./option-tree.js";
 
-/** The values of the declared options below `set`, as nested objects with lazy properties. */
-export function declaredConfig(set: OptionSet): Attrs {
+/** The tree below `set` as nested objects with lazy properties, each option shown by `leaf`. */
+function lazyTree(set: OptionSet, leaf: (option: OptionNode) => unknown): Attrs {
   const out: Attrs = {};
   for (const name of set.names) {
     let nested: Attrs | undefined;
     defineLazy(out, name, () => {
       const child = set.child(name)!;
-      return child instanceof OptionNode ? child.value : (nested ??= declaredConfig(child));
+      return child instanceof OptionNode ? leaf(child) : (nested ??= lazyTree(child, leaf));
     });
   }
   return out;
 }
 
+/** The values of the declared options below `set`, as nested objects with lazy properties. */
+export function declaredConfig(set: OptionSet): Attrs {
+  return lazyTree(set, (option) => option.value);
+}
+
 /** The option records below `set`, as nested objects with lazy properties. */
 export function optionRecords(set: OptionSet): Attrs {
-  const out: Attrs = {};
-  for (const name of set.names) {
-    let nested: Attrs | undefined;
-    defineLazy(out, name, () => {
-      const child = set.child(name)!;
-      return child instanceof OptionNode ? child.record : (nested ??= optionRecords(child));
-    });
-  }
-  return out;
+  return lazyTree(set, (option) => option.record);
 }
 
 /**

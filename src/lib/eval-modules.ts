@@ -154,15 +154,21 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
     _prefix: prefix,
     ...(internal.name !== undefined ? { name: internal.name } : {}),
   };
+  const moduleArgument = (key: string): unknown => {
+    const extra = (configCell.get()["_module"] as Attrs)["args"] as Attrs;
+    return hasOwn(extra, key) ? extra[key] : undefined;
+  };
   const moduleArgs = new Proxy({} as Attrs, {
     get(_t, key) {
       if (typeof key !== "string") return undefined;
       const special = specialArgs();
       if (hasOwn(special, key)) return special[key];
+      // A submodule's `name` is known while its modules are collected (they may destructure it);
+      // read later, it is `_module.args.name`, which a definition may override, as in Nixpkgs.
+      if (key === "name" && collected.isDone) return moduleArgument(key);
       if (hasOwn(baseArgs, key)) return baseArgs[key];
       if (collected.isRunning) throw argumentDuringCollection(key, prefix);
-      const extra = (configCell.get()["_module"] as Attrs)["args"] as Attrs;
-      return hasOwn(extra, key) ? extra[key] : undefined;
+      return moduleArgument(key);
     },
     has: (_t, key) => typeof key === "string" && (hasOwn(specialArgs(), key) || hasOwn(baseArgs, key)),
   });

@@ -124,3 +124,30 @@ describe("arguments while modules are collected", () => {
     expect(() => JSON.stringify(result.config.s)).toThrow(expect.objectContaining({ kind: "InvalidModule", path: ["s"] }));
   });
 });
+
+describe("a submodule's name", () => {
+  const named = t.submodule((args: { name: string }) => ({
+    options: {
+      lazy: lib.mkOption({
+        type: t.str,
+        get default() {
+          return args.name;
+        },
+      }),
+    },
+  }));
+  const evaluate = (name: unknown) =>
+    lib.evalModules({
+      modules: [{ options: { a: lib.mkOption({ type: t.attrsOf(named) }) } }, { a: { x: { _module: { args: { name } } } } }],
+    });
+
+  test("read lazily, it is _module.args.name, which mkForce overrides", () => {
+    expect((evaluate(lib.mkForce("forced")).config.a as Record<string, { lazy: string }>)["x"]!.lazy).toBe("forced");
+  });
+
+  test("a plain second definition of _module.args.name is a UniqueViolation, as in Nixpkgs", () => {
+    expect(() => JSON.stringify(evaluate("other").config.a)).toThrow(
+      expect.objectContaining({ kind: "UniqueViolation", path: ["a", "x", "_module", "args", "name"] }),
+    );
+  });
+});
