@@ -10,3 +10,6 @@ export { showOption } from "./show.js";
 export { types } from "./types/catalogue.js";
 export { mkOptionType, type OptionType, type Definition, type DescriptionClass } from "./types/type.js";
 export { closestNames, levenshtein } from "./suggest.js";
+export { codecOf, type Codec } from "./codec.js";
+export { deepForce } from "./strict.js";
+export { setAttrByPath } from "./attrs.js";

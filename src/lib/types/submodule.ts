@@ -113,6 +113,12 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
     getSubModules: modules,
     substSubModules: (m) => submoduleWith(withModules(spec, m)),
     functor,
+    nestedTypes: {
+      // Only a submodule with a free-form type has one (Nixpkgs' `optionalAttrs`).
+      get freeformType() {
+        return (getDocs()._module["freeformType"] as OptionType | null) ?? undefined;
+      },
+    } as Readonly<Record<string, OptionType>>,
   });
 }
 

@@ -1,0 +1,58 @@
+/**
+ * Evaluation of the CUDA modules with data: every manifest and release list becomes an ordinary
+ * module whose definitions carry its file name, evaluated with the modules and any extra modules
+ * a caller passes.
+ */
+import { cudaModules } from "../../modules/index.js";
+import { lib, setAttrByPath, type Evaluation } from "../lib/index.js";
+
+/** A manifest file's content, with what its name says. */
+export interface ManifestData {
+  readonly product: string;
+  readonly kind: "redistrib" | "feature";
+  readonly version: string;
+  readonly file: string;
+  readonly data: unknown;
+}
+
+/** A release list file's content (`{ <product>: { releases: … } }`, as Nixpkgs writes it). */
+export interface ReleasesData {
+  readonly file: string;
+  readonly data: unknown;
+}
+
+/** The module that defines one manifest: `<product>.manifests."<version>".<kind>`. */
+export function manifestDataModule(manifest: ManifestData): object {
+  return {
+    _file: manifest.file,
+    config: setAttrByPath([manifest.product, "manifests", manifest.version, manifest.kind], manifest.data),
+  };
+}
+
+/** The module that defines a release list: the file's content is the module's config. */
+export function releasesDataModule(releases: ReleasesData): object {
+  return { _file: releases.file, config: releases.data };
+}
+
+/** What to evaluate: data files and further modules. */
+export interface CudaEvaluationInput {
+  readonly manifests?: readonly ManifestData[];
+  readonly releases?: readonly ReleasesData[];
+  readonly modules?: readonly unknown[];
+}
+
+/**
+ * Evaluates the CUDA modules with the given data and modules. Nothing is read until the
+ * configuration is: a bad file fails only the options it defines.
+ * @example evaluateCuda({ manifests: [{ product: "cuda", kind: "redistrib", version: "12.2.2", file, data }] })
+ */
+export function evaluateCuda(input: CudaEvaluationInput): Evaluation {
+  return lib.evalModules({
+    modules: [
+      cudaModules,
+      ...(input.manifests ?? []).map(manifestDataModule),
+      ...(input.releases ?? []).map(releasesDataModule),
+      ...(input.modules ?? []),
+    ],
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * `Manifest` and `ReleaseList`: the checked values of the CUDA modules. Their codecs are derived
+ * from the modules' option types, and their TypeScript types are branded, so that only a value
+ * that went through the module system and the codecs can be passed where one is expected.
+ */
+import { either as E } from "fp-ts";
+import { featureManifestType } from "../../modules/generic/manifests/feature/manifest.js";
+import { redistribManifestType } from "../../modules/generic/manifests/redistrib/manifest.js";
+import { codecOf, deepForce, ModuleError, showOption, type Codec, type Evaluation, type OptionType } from "../lib/index.js";
+
+/** One platform's archive: where to download it and how to check it. */
+export interface RedistribArchive {
+  readonly relative_path: string;
+  readonly sha256: string;
+  readonly md5: string;
+  readonly size: string;
+}
+
+/** One package of a redistrib manifest; every key other than the four declared is a platform. */
+export interface RedistribPackage {
+  readonly name: string;
+  readonly license: string;
+  readonly license_path: string | null;
+  readonly version: string;
+  readonly [platform: string]: RedistribArchive | string | null;
+}
+
+/** A redistrib manifest; every key other than the three `release_*` is a package. */
+export interface RedistribManifest {
+  readonly release_date: string | null;
+  readonly release_label: string | null;
+  readonly release_product: string | null;
+  readonly [pname: string]: RedistribPackage | string | null;
+}
+
+/** Which outputs an archive can fill. */
+export interface FeatureOutputs {
+  readonly bin: boolean;
+  readonly dev: boolean;
+  readonly doc: boolean;
+  readonly lib: boolean;
+  readonly sample: boolean;
+  readonly static: boolean;
+}
+
+/** A feature manifest: package → platform → outputs. */
+export type FeatureManifest = Readonly<Record<string, Readonly<Record<string, { readonly outputs: FeatureOutputs }>>>>;
+
+/** One entry of a release list: its version, CUDA range, hash, and product-specific extras. */
+export interface Release {
+  readonly version: string;
+  readonly minCudaVersion: string;
+  readonly maxCudaVersion: string;
+  readonly hash: string;
+  readonly [extra: string]: unknown;
+}
+
+declare const checkedBrand: unique symbol;
+/** A value that has been through the module system and its codec. */
+export type Checked<T> = T & { readonly [checkedBrand]: true };
+
+/** The manifests of one version of one product, checked. */
+export type Manifest = Checked<{
+  readonly product: string;
+  readonly version: string;
+  readonly redistrib: RedistribManifest;
+  readonly feature: FeatureManifest | null;
+}>;
+
+/** A product's release list, by platform, checked. */
+export type ReleaseList = Checked<{
+  readonly product: string;
+  readonly releases: Readonly<Record<string, readonly Release[]>>;
+}>;
+
+/** The codec of a redistrib manifest, derived from its option type. */
+export const RedistribManifestCodec: Codec = codecOf(redistribManifestType);
+/** The codec of a feature manifest, derived from its option type. */
+export const FeatureManifestCodec: Codec = codecOf(featureManifestType);
+
+/** The codec of a product's release list, derived from its declared option (`<product>.releases`). */
+function releaseListCodec(evaluation: Evaluation, product: string): Codec {
+  const option = (evaluation.options[product] as Record<string, { type: OptionType }>)["releases"]!;
+  return codecOf(option.type);
+}
+
+function decodeWith(codec: Codec, value: unknown, path: readonly string[]): ModuleError[] {
+  const result = codec.decode(value);
+  if (E.isRight(result)) return [];
+  return result.left.map((error) => {
+    const at = [...path, ...error.context.map((c) => c.key).filter((k) => k !== "")];
+    return new ModuleError({
+      kind: "TypeMismatch",
+      path: at,
+      message: `The value at \`${showOption(at)}' does not match its codec: ${error.message ?? `expected ${error.context.at(-1)?.type.name}`}.`,
+    });
+  });
+}
+
+function failure(e: unknown): ModuleError[] {
+  if (e instanceof ModuleError) return [e];
+  throw e;
+}
+
+/**
+ * The checked manifests of `product` at `version` in an evaluation; the errors of the first
+ * problem met otherwise (the module system stops at the first, as Nixpkgs does).
+ */
+export function checkManifest(evaluation: Evaluation, product: string, version: string): E.Either<ModuleError[], Manifest> {
+  const path = [product, "manifests", version];
+  let value: { redistrib: unknown; feature: unknown };
+  try {
+    const products = evaluation.config[product] as Record<string, Record<string, unknown>> | undefined;
+    const entry = products?.["manifests"]?.[version];
+    if (entry === undefined) {
+      return E.left([new ModuleError({ kind: "NoDefinition", path, message: `No ${product} manifest of version ${version} was given.` })]);
+    }
+    value = deepForce(entry) as { redistrib: unknown; feature: unknown };
+  } catch (e) {
+    return E.left(failure(e));
+  }
+  const errors = [
+    ...decodeWith(RedistribManifestCodec, value.redistrib, [...path, "redistrib"]),
+    ...(value.feature === null ? [] : decodeWith(FeatureManifestCodec, value.feature, [...path, "feature"])),
+  ];
+  if (errors.length > 0) return E.left(errors);
+  return E.right({
+    product,
+    version,
+    redistrib: value.redistrib as RedistribManifest,
+    feature: value.feature as FeatureManifest | null,
+  } as Manifest);
+}
+
+/** The checked release list of `product` in an evaluation, or the errors met. */
+export function checkReleaseList(evaluation: Evaluation, product: string): E.Either<ModuleError[], ReleaseList> {
+  const path = [product, "releases"];
+  let releases: unknown;
+  try {
+    releases = deepForce((evaluation.config[product] as Record<string, unknown>)["releases"]);
+  } catch (e) {
+    return E.left(failure(e));
+  }
+  const errors = decodeWith(releaseListCodec(evaluation, product), releases, path);
+  if (errors.length > 0) return E.left(errors);
+  return E.right({ product, releases: releases as ReleaseList["releases"] } as ReleaseList);
+}

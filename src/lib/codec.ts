@@ -1,0 +1,99 @@
+/**
+ * io-ts codecs derived from option types: what a merged value of a type looks like, so that a
+ * value can be checked again (or typed) without the module system. Scalar types check with their
+ * own `check`; lists, attribute sets, nullable and either types, and submodules (their declared
+ * options and their free-form attributes) recurse into their parts.
+ */
+import * as t from "io-ts";
+import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
+import { isOption } from "./options.js";
+import type { OptionType } from "./types/type.js";
+
+/** A codec of any value (the engine's values are untyped until a caller names their type). */
+export type Codec = t.Type<unknown, unknown, unknown>;
+
+function checked(type: OptionType): Codec {
+  return new t.Type<unknown, unknown, unknown>(
+    type.name,
+    (u): u is unknown => type.check(u),
+    (u, c) => (type.check(u) ? t.success(u) : t.failure(u, c, `expected ${type.description}`)),
+    t.identity,
+  );
+}
+
+/** A codec of a set whose declared keys have their own codecs and whose other keys share one. */
+function freeformSet(name: string, declared: ReadonlyMap<string, Codec>, rest: Codec | null): Codec {
+  const is = (u: unknown): u is unknown =>
+    isAttrs(u) &&
+    Object.keys(u).every((k) => {
+      const codec = declared.get(k) ?? rest;
+      return codec !== null && codec.is(u[k]);
+    });
+  return new t.Type<unknown, unknown, unknown>(
+    name,
+    is,
+    (u, c) => {
+      if (!isAttrs(u)) return t.failure(u, c, "expected an attribute set");
+      const errors: t.Errors = [];
+      for (const key of Object.keys(u)) {
+        const codec = declared.get(key) ?? rest;
+        if (codec === null) {
+          errors.push({ value: u[key], context: [...c, { key, type: t.never, actual: u[key] }], message: `undeclared attribute ${key}` });
+          continue;
+        }
+        const result = codec.validate(u[key], t.appendContext(c, key, codec, u[key]));
+        if (result._tag === "Left") errors.push(...result.left);
+      }
+      for (const key of declared.keys()) {
+        if (!hasOwn(u, key)) errors.push({ value: undefined, context: [...c, { key, type: declared.get(key)!, actual: undefined }], message: `missing attribute ${key}` });
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(u);
+    },
+    t.identity,
+  );
+}
+
+function submoduleCodec(type: OptionType): Codec {
+  const options = type.getSubOptions([]);
+  const declared = new Map<string, Codec>();
+  for (const [key, option] of Object.entries(options)) {
+    if (key === "_module" || key === "_freeformOptions") continue;
+    declared.set(key, optionTreeCodec(option));
+  }
+  const freeform = type.nestedTypes["freeformType"];
+  return freeformSet(type.description, declared, freeform ? codecOf(freeform) : null);
+}
+
+/** The codec of an option (its type's) or of a set of options (a set of their codecs). */
+function optionTreeCodec(tree: unknown): Codec {
+  if (isOption(tree)) return codecOf((tree as Attrs)["type"] as OptionType);
+  const declared = new Map<string, Codec>();
+  for (const [key, sub] of Object.entries(tree as Attrs)) declared.set(key, optionTreeCodec(sub));
+  return freeformSet("option set", declared, null);
+}
+
+/**
+ * The io-ts codec of the values of `type`.
+ * @example codecOf(types.attrsOf(types.int)).is({ a: 1 }) // true
+ */
+export function codecOf(type: OptionType): Codec {
+  const nested = type.nestedTypes;
+  switch (type.functor.name) {
+    case "listOf":
+      return t.array(codecOf(nested["elemType"]!)) as Codec;
+    case "attrsWith":
+      return t.record(t.string, codecOf(nested["elemType"]!)) as Codec;
+    case "nullOr":
+      return t.union([t.null, codecOf(nested["elemType"]!)]) as Codec;
+    case "unique":
+      return codecOf(nested["elemType"]!);
+    case "either":
+      return t.union([codecOf(nested["left"]!), codecOf(nested["right"]!)]) as Codec;
+    case "submodule":
+      return submoduleCodec(type);
+    default:
+      return type.functor.name === "coercedTo" || type.name === "coercedTo"
+        ? codecOf(nested["finalType"]!)
+        : checked(type);
+  }
+}
