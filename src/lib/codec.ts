@@ -21,36 +21,39 @@ function checked(type: OptionType): Codec {
   );
 }
 
-/** A codec of a set whose declared keys have their own codecs and whose other keys share one. */
+/**
+ * A codec of a set whose declared keys have their own codecs; the other keys, taken together as
+ * one set, must fit `rest` (a free-form type's codec), or there must be none.
+ */
 function freeformSet(name: string, declared: ReadonlyMap<string, Codec>, rest: Codec | null): Codec {
-  const is = (u: unknown): u is unknown =>
-    isAttrs(u) &&
-    Object.keys(u).every((k) => {
-      const codec = declared.get(k) ?? rest;
-      return codec !== null && codec.is(u[k]);
-    });
-  return new t.Type<unknown, unknown, unknown>(
-    name,
-    is,
-    (u, c) => {
-      if (!isAttrs(u)) return t.failure(u, c, "expected an attribute set");
-      const errors: t.Errors = [];
-      for (const key of Object.keys(u)) {
-        const codec = declared.get(key) ?? rest;
-        if (codec === null) {
-          errors.push({ value: u[key], context: [...c, { key, type: t.never, actual: u[key] }], message: `undeclared attribute ${key}` });
-          continue;
-        }
-        const result = codec.validate(u[key], t.appendContext(c, key, codec, u[key]));
-        if (result._tag === "Left") errors.push(...result.left);
+  const validate = (u: unknown, c: t.Context): t.Validation<unknown> => {
+    if (!isAttrs(u)) return t.failure(u, c, "expected an attribute set");
+    const errors: t.Errors = [];
+    const others: Attrs = {};
+    for (const key of Object.keys(u)) {
+      const codec = declared.get(key);
+      if (codec === undefined) {
+        Object.defineProperty(others, key, { value: u[key], enumerable: true });
+        continue;
       }
-      for (const key of declared.keys()) {
-        if (!hasOwn(u, key)) errors.push({ value: undefined, context: [...c, { key, type: declared.get(key)!, actual: undefined }], message: `missing attribute ${key}` });
+      const result = codec.validate(u[key], t.appendContext(c, key, codec, u[key]));
+      if (result._tag === "Left") errors.push(...result.left);
+    }
+    for (const key of declared.keys()) {
+      if (!hasOwn(u, key)) errors.push({ value: undefined, context: [...c, { key, type: declared.get(key)!, actual: undefined }], message: `missing attribute ${key}` });
+    }
+    const otherKeys = Object.keys(others);
+    if (rest !== null) {
+      const result = rest.validate(others, c);
+      if (result._tag === "Left") errors.push(...result.left);
+    } else {
+      for (const key of otherKeys) {
+        errors.push({ value: others[key], context: [...c, { key, type: t.never, actual: others[key] }], message: `undeclared attribute ${key}` });
       }
-      return errors.length > 0 ? t.failures(errors) : t.success(u);
-    },
-    t.identity,
-  );
+    }
+    return errors.length > 0 ? t.failures(errors) : t.success(u);
+  };
+  return new t.Type<unknown, unknown, unknown>(name, (u): u is unknown => validate(u, [])._tag === "Right", validate, t.identity);
 }
 
 function submoduleCodec(type: OptionType): Codec {
