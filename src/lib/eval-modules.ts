@@ -51,6 +51,8 @@ export interface Evaluation {
 /** What a submodule evaluation adds: the `name` argument its modules may destructure. */
 export interface InternalEvalArgs {
   readonly name?: string;
+  /** The files of the definitions a submodule value is made from. */
+  readonly definitionFiles?: readonly string[];
 }
 
 /** The declarations of `_module`, made once: they are the same in every evaluation (but for `internal`). */
@@ -206,6 +208,7 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
         prefix,
         modules.map((m) => ({ file: m.file, options: m.options })),
         () => modules.flatMap((m) => pushDown(m.config).map((c) => ({ file: m.file, config: c }))),
+        { definitionFiles: internal.definitionFiles ?? [] },
       );
     },
     prefix,

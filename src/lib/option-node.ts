@@ -10,7 +10,8 @@ import { mergeDeclarations, type Declaration, type MergedDeclaration } from "./m
 import { mergeDefinitions, type MergedDefinitions } from "./merge-definitions.js";
 import { declares } from "./options.js";
 import { mkOptionDefault } from "./properties.js";
-import { showDefs, showOption } from "./show.js";
+import { showDefs, showFiles, showOption } from "./show.js";
+import type { EvaluationContext } from "./option-tree.js";
 
 /** A declared option and everything computed from it, each part on first use. */
 export class OptionNode {
@@ -23,8 +24,16 @@ export class OptionNode {
   #record: Cell<Attrs> | undefined;
 
   /** @param defs the option's definitions, filed when first needed */
-  constructor(loc: readonly string[], decls: readonly Declaration[], defs: () => readonly PendingDefinition[]) {
+  readonly #context: EvaluationContext;
+
+  constructor(
+    loc: readonly string[],
+    decls: readonly Declaration[],
+    defs: () => readonly PendingDefinition[],
+    context: EvaluationContext,
+  ) {
     this.loc = loc;
+    this.#context = context;
     this.#decls = decls;
     this.#defs = defs;
   }
@@ -93,9 +102,25 @@ export class OptionNode {
 
   #computeValue(): unknown {
     const apply = this.declaration.fields["apply"];
-    const merged = this.definitions;
-    if (typeof apply !== "function") return merged.mergedValue;
-    return apply.length === 0 ? (apply as () => unknown)() : (apply as (v: unknown) => unknown)(merged.mergedValue);
+    if (typeof apply === "function" && apply.length === 0) return (apply as () => unknown)();
+    const merged = this.#mergedValue();
+    return typeof apply === "function" ? (apply as (v: unknown) => unknown)(merged) : merged;
+  }
+
+  /** The merged value; a missing value inside a submodule names the files that defined the submodule. */
+  #mergedValue(): unknown {
+    try {
+      return this.definitions.mergedValue;
+    } catch (e) {
+      const files = this.#context.definitionFiles;
+      if (!(e instanceof ModuleError) || e.kind !== "NoDefinition" || files.length === 0 || e.path !== this.loc) throw e;
+      throw new ModuleError({
+        kind: "NoDefinition",
+        path: this.loc,
+        definitions: files.map((file) => ({ file })),
+        message: `${e.message} It is missing from the set defined in ${showFiles(files)}.`,
+      });
+    }
   }
 
   #makeRecord(): Attrs {

@@ -34,9 +34,16 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What the options of one evaluation share: the files that define the evaluation (a submodule's definitions). */
+export interface EvaluationContext {
+  /** The files of the definitions a submodule evaluation was made from; empty at the top. */
+  readonly definitionFiles: readonly string[];
+}
+
 /** One level of the option tree. */
 export class OptionSet {
   readonly loc: readonly string[];
+  readonly context: EvaluationContext;
   readonly #declarationSets: readonly Declaration[];
   readonly #configs: Cell<readonly LevelConfig[]>;
   readonly #declarations: Cell<Map<string, Declaration[]>>;
@@ -47,8 +54,14 @@ export class OptionSet {
    * @param declarationSets the modules' declarations at this level (each a set of names)
    * @param configs the modules' definitions at this level, computed when first needed
    */
-  constructor(loc: readonly string[], declarationSets: readonly Declaration[], configs: () => readonly LevelConfig[]) {
+  constructor(
+    loc: readonly string[],
+    declarationSets: readonly Declaration[],
+    configs: () => readonly LevelConfig[],
+    context: EvaluationContext,
+  ) {
     this.loc = loc;
+    this.context = context;
     this.#declarationSets = declarationSets;
     this.#configs = new Cell(configs, loc, "definitions");
     this.#declarations = new Cell(() => this.#collectDeclarations(), loc, "declarations");
@@ -155,10 +168,10 @@ export class OptionSet {
       throw declarationNotAnOption(loc, tag, d.file);
     });
     const definitions = () => this.definitionsByName.get(name) ?? [];
-    if (optionDecls.length === decls.length) return new OptionNode(loc, decls, definitions);
+    if (optionDecls.length === decls.length) return new OptionNode(loc, decls, definitions, this.context);
     if (optionDecls.length > 0) {
       const submoduleOnly = optionDecls.every((d) => ((d.options as Attrs)["type"] as OptionType | undefined)?.name === "submodule");
-      if (submoduleOnly) return new OptionNode(loc, decls.map(optionTreeToOption), definitions);
+      if (submoduleOnly) return new OptionNode(loc, decls.map(optionTreeToOption), definitions, this.context);
       const first = optionDecls[0]!;
       const firstType = (first.options as Attrs)["type"] as OptionType | undefined;
       const sets = decls.filter((d) => typeTag(d.options) === undefined);
@@ -172,8 +185,11 @@ export class OptionSet {
           "does not support nested options. Declare the nested options in a submodule type instead.",
       });
     }
-    return new OptionSet(loc, decls, () =>
-      definitions().flatMap((def) => pushDown(def.value).map((config) => ({ file: def.file, config }))),
+    return new OptionSet(
+      loc,
+      decls,
+      () => definitions().flatMap((def) => pushDown(def.value).map((config) => ({ file: def.file, config }))),
+      this.context,
     );
   }
 }

@@ -96,7 +96,7 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
             modules: [...baseModules, { _module: { args: { name } } }, ...definitionModules],
             prefix: loc,
           }),
-          { name },
+          { name, definitionFiles: [...new Set(defs.map((d) => d.file))] },
         ).config;
       },
     }),

@@ -1,0 +1,57 @@
+/**
+ * The redist platforms that NVIDIA's manifests and the release lists use. The modules, like
+ * Nixpkgs', accept any platform key; this check names a key that no builder knows.
+ */
+import { ModuleError, showOption } from "../lib/index.js";
+import type { Manifest, ReleaseList } from "./manifest.js";
+
+/** Every redist platform name that occurs in real data, `linux-all` and `source` included. */
+export const redistPlatforms: readonly string[] = [
+  "linux-x86_64",
+  "linux-sbsa",
+  "linux-aarch64",
+  "linux-ppc64le",
+  "windows-x86_64",
+  "linux-all",
+  "source",
+];
+
+const packageKeys = new Set(["name", "license", "license_path", "version", "cuda_variant"]);
+const releaseKeys = new Set(["release_date", "release_label", "release_product"]);
+
+function unknownPlatform(path: readonly string[], file: string | undefined): ModuleError {
+  return new ModuleError({
+    kind: "InvalidDefinition",
+    path,
+    definitions: file ? [{ file }] : [],
+    message:
+      `\`${path[path.length - 1]}' at \`${showOption(path)}'${file ? ` in ${file}` : ""} is not a known platform. ` +
+      `The known platforms are ${redistPlatforms.join(", ")}; correct the name.`,
+  });
+}
+
+/** The errors of platform keys in a checked manifest that no builder knows. */
+export function checkManifestPlatforms(manifest: Manifest, files: { readonly redistrib?: string; readonly feature?: string } = {}): ModuleError[] {
+  const base = [manifest.product, "manifests", manifest.version];
+  const errors: ModuleError[] = [];
+  for (const [pname, pkg] of Object.entries(manifest.redistrib)) {
+    if (releaseKeys.has(pname) || typeof pkg !== "object" || pkg === null) continue;
+    for (const key of Object.keys(pkg)) {
+      if (!packageKeys.has(key) && !redistPlatforms.includes(key)) errors.push(unknownPlatform([...base, "redistrib", pname, key], files.redistrib));
+    }
+  }
+  for (const [pname, platforms] of Object.entries(manifest.feature ?? {})) {
+    for (const key of Object.keys(platforms)) {
+      if (!redistPlatforms.includes(key)) errors.push(unknownPlatform([...base, "feature", pname, key], files.feature));
+    }
+  }
+  return errors;
+}
+
+/** The errors of platform keys of a checked release list that no builder knows. */
+export function checkReleaseListPlatforms(list: ReleaseList, file?: string): ModuleError[] {
+  return Object.keys(list.releases)
+    .filter((key) => !redistPlatforms.includes(key))
+    .map((key) => unknownPlatform([list.product, "releases", key], file));
+}
+
