@@ -6,6 +6,7 @@
 import { either as E } from "fp-ts";
 import { featureManifestType } from "../../modules/generic/manifests/feature/manifest.js";
 import { redistribManifestType } from "../../modules/generic/manifests/redistrib/manifest.js";
+import type { Release } from "./select-releases.js";
 import { codecOf, deepForce, ModuleError, showOption, type Codec, type Evaluation, type OptionType } from "../lib/index.js";
 
 /** One platform's archive: where to download it and how to check it. */
@@ -45,15 +46,6 @@ export interface FeatureOutputs {
 
 /** A feature manifest: package → platform → outputs. */
 export type FeatureManifest = Readonly<Record<string, Readonly<Record<string, { readonly outputs: FeatureOutputs }>>>>;
-
-/** One entry of a release list: its version, CUDA range, hash, and product-specific extras. */
-export interface Release {
-  readonly version: string;
-  readonly minCudaVersion: string;
-  readonly maxCudaVersion: string;
-  readonly hash: string;
-  readonly [extra: string]: unknown;
-}
 
 declare const checkedBrand: unique symbol;
 /** A value that has been through the module system and its codec. */
@@ -145,3 +137,5 @@ export function checkReleaseList(evaluation: Evaluation, product: string): E.Eit
   if (errors.length > 0) return E.left(errors);
   return E.right({ product, releases: releases as ReleaseList["releases"] } as ReleaseList);
 }
+
+export type { Release };

@@ -4,17 +4,10 @@
  */
 import { ModuleError, showOption } from "../lib/index.js";
 import type { Manifest, ReleaseList } from "./manifest.js";
+import { redistSystems } from "./select-releases.js";
 
 /** Every redist platform name that occurs in real data, `linux-all` and `source` included. */
-export const redistPlatforms: readonly string[] = [
-  "linux-x86_64",
-  "linux-sbsa",
-  "linux-aarch64",
-  "linux-ppc64le",
-  "windows-x86_64",
-  "linux-all",
-  "source",
-];
+export const redistPlatforms: readonly string[] = redistSystems;
 
 const packageKeys = new Set(["name", "license", "license_path", "version", "cuda_variant"]);
 const releaseKeys = new Set(["release_date", "release_label", "release_product"]);

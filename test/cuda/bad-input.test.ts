@@ -74,7 +74,7 @@ describe("bad manifests", () => {
     const [e] = checkManifestPlatforms(result.right, { redistrib: redistribFile });
     expect(e?.kind).toBe("InvalidDefinition");
     expect(e?.path).toEqual(["cuda", "manifests", "12.2.2", "redistrib", "cuda_cudart", "linux-riscv64"]);
-    expect(e?.message).toContain("linux-x86_64, linux-sbsa");
+    expect(e?.message).toContain("linux-sbsa, linux-x86_64");
     expect(e?.message).toContain(redistribFile);
   });
 
