@@ -29,6 +29,11 @@ export function manifestDataModule(manifest: ManifestData): object {
   };
 }
 
+/** The module that defines a manifest of the newer format: `newer.manifests.<product>."<version>"`. */
+export function newerManifestDataModule(manifest: ManifestData): object {
+  return { _file: manifest.file, config: setAttrByPath(["newer", "manifests", manifest.product, manifest.version], manifest.data) };
+}
+
 /** The module that defines a release list: the file's content is the module's config. */
 export function releasesDataModule(releases: ReleasesData): object {
   return { _file: releases.file, config: releases.data };
@@ -37,6 +42,8 @@ export function releasesDataModule(releases: ReleasesData): object {
 /** What to evaluate: data files and further modules. */
 export interface CudaEvaluationInput {
   readonly manifests?: readonly ManifestData[];
+  /** Manifests of the newer format (`cuda_variant`), by product and version. */
+  readonly newerManifests?: readonly ManifestData[];
   readonly releases?: readonly ReleasesData[];
   readonly modules?: readonly unknown[];
 }
@@ -51,6 +58,7 @@ export function evaluateCuda(input: CudaEvaluationInput): Evaluation {
     modules: [
       cudaModules,
       ...(input.manifests ?? []).map(manifestDataModule),
+      ...(input.newerManifests ?? []).map(newerManifestDataModule),
       ...(input.releases ?? []).map(releasesDataModule),
       ...(input.modules ?? []),
     ],

@@ -57,6 +57,8 @@ export type Manifest = Checked<{
   readonly version: string;
   readonly redistrib: RedistribManifest;
   readonly feature: FeatureManifest | null;
+  /** The CUDA variant (`cuda12`) a manifest of the newer format was normalised for; null otherwise. */
+  readonly cudaVariant: string | null;
 }>;
 
 /** A product's release list, by platform, checked. */
@@ -76,7 +78,8 @@ function releaseListCodec(evaluation: Evaluation, product: string): Codec {
   return codecOf(option.type);
 }
 
-function decodeWith(codec: Codec, value: unknown, path: readonly string[]): ModuleError[] {
+/** The errors of `value` against `codec`, at `path` below the configuration. */
+export function decodeWith(codec: Codec, value: unknown, path: readonly string[]): ModuleError[] {
   const result = codec.decode(value);
   if (E.isRight(result)) return [];
   return result.left.map((error) => {
@@ -89,7 +92,8 @@ function decodeWith(codec: Codec, value: unknown, path: readonly string[]): Modu
   });
 }
 
-function failure(e: unknown): ModuleError[] {
+/** The engine error `e` as a list, anything else rethrown. */
+export function failure(e: unknown): ModuleError[] {
   if (e instanceof ModuleError) return [e];
   throw e;
 }
@@ -121,6 +125,7 @@ export function checkManifest(evaluation: Evaluation, product: string, version: 
     version,
     redistrib: value.redistrib as RedistribManifest,
     feature: value.feature as FeatureManifest | null,
+    cudaVariant: null,
   } as Manifest);
 }
 

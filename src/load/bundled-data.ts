@@ -54,3 +54,20 @@ export function bundledReleaseLists(): BundledReleases[] {
     return { product, ...readJsonFile(path.join(projectRoot, relative), relative) };
   });
 }
+
+/** Every bundled manifest of the newer format (`modules/newer/<product>/redistrib_*.json`), sorted by file. */
+export function bundledNewerManifests(): BundledManifest[] {
+  const out: BundledManifest[] = [];
+  const root = path.join(projectRoot, "modules", "newer");
+  for (const product of readdirSync(root).sort()) {
+    const dir = path.join(root, product);
+    if (product.includes(".")) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const parsed = parseManifestFileName(name);
+      if (parsed === null) continue;
+      const relative = `modules/newer/${product}/${name}`;
+      out.push({ product, ...parsed, ...readJsonFile(path.join(projectRoot, relative), relative) });
+    }
+  }
+  return out;
+}
