@@ -33,7 +33,10 @@ function invalidModule(message: string, file?: string): ModuleError {
 }
 
 function stringField(m: Attrs, key: string, fallback: string): string {
-  return hasOwn(m, key) ? String(m[key]) : fallback;
+  if (!hasOwn(m, key)) return fallback;
+  const value = m[key];
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  throw invalidModule(`The \`${key}' of the module \`${fallback}' must be a string, but it is ${showValue(value)}.`, fallback);
 }
 
 function listField(m: Attrs, key: string, file: string): readonly unknown[] {

@@ -91,7 +91,13 @@ export function pushDown(value: unknown): unknown[] {
   switch (propertyKind(v)) {
     case "merge": {
       const contents = force(field(v as Attrs, "contents"));
-      return Array.isArray(contents) ? contents.flatMap(pushDown) : [v];
+      if (!Array.isArray(contents)) {
+        throw new ModuleError({
+          kind: "InvalidDefinition",
+          message: `mkMerge takes a list of definitions, but it was given ${showValue(contents)}. Pass a list: mkMerge([ ... ]).`,
+        });
+      }
+      return contents.flatMap((item) => pushDown(item));
     }
     case "if": {
       const condition = shareCondition(field(v as Attrs, "condition"));
@@ -130,10 +136,18 @@ export interface Filtered {
   readonly values: readonly PendingDefinition[];
 }
 
+/** A property's priority, which must be a number. */
+function numericPriority(value: Attrs, what: string): number {
+  const p = value["priority"];
+  if (typeof p === "number" && !Number.isNaN(p)) return p;
+  throw new ModuleError({
+    kind: "InvalidDefinition",
+    message: `${what} takes a number as its priority, but it was given ${showValue(p)}.`,
+  });
+}
+
 function priorityOf(value: unknown): number {
-  if (propertyKind(value) !== "override") return defaultOverridePriority;
-  const p = (value as Attrs)["priority"];
-  return typeof p === "number" ? p : defaultOverridePriority;
+  return propertyKind(value) === "override" ? numericPriority(value as Attrs, "mkOverride") : defaultOverridePriority;
 }
 
 function stripOverride(def: EvaluatedDefinition): PendingDefinition {
@@ -154,10 +168,9 @@ export function sortProperties(defs: readonly PendingDefinition[]): EvaluatedDef
   if (!evaluated.some((d) => propertyKind(d.value) === "order")) return evaluated;
   const keyed = evaluated.map((d) => {
     if (propertyKind(d.value) !== "order") return { def: d, order: defaultOrderPriority };
-    const p = (d.value as Attrs)["priority"];
     return {
       def: { file: d.file, value: force((d.value as Attrs)["content"]) },
-      order: typeof p === "number" ? p : defaultOrderPriority,
+      order: numericPriority(d.value as Attrs, "mkOrder"),
     };
   });
   keyed.sort((a, b) => a.order - b.order);

@@ -173,6 +173,12 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
       return moduleArgument(key);
     },
     has: (_t, key) => typeof key === "string" && (hasOwn(specialArgs(), key) || hasOwn(baseArgs, key)),
+    // The known arguments can be listed and spread (`{ ...args, extra }`), as Nix's `args // { … }`.
+    ownKeys: () => [...new Set([...Object.keys(baseArgs), ...Object.keys(specialArgs())])],
+    getOwnPropertyDescriptor: (_t, key) =>
+      typeof key === "string" && (hasOwn(specialArgs(), key) || hasOwn(baseArgs, key))
+        ? { get: () => moduleArgs[key], enumerable: true, configurable: true }
+        : undefined,
   });
 
   const collected = new Cell(

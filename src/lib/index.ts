@@ -2,7 +2,7 @@
 export { lib, type Lib } from "./lib.js";
 export { evalModules, type EvalModulesArgs, type Evaluation } from "./eval-modules.js";
 export { ModuleError, isModuleError, errorKinds, type ErrorKind, type ReportedDefinition } from "./errors.js";
-export { mkOption, mkEnableOption, isOption, type OptionSpec, type OptionDeclaration } from "./options.js";
+export { mkOption, mkEnableOption, isOption, applyWithoutValue, type OptionSpec, type OptionDeclaration } from "./options.js";
 export * from "./properties.js";
 export { mkAliasOptionModule, mkRenamedOptionModule, mkRemovedOptionModule } from "./rename.js";
 export { setDefaultModuleLocation } from "./module-location.js";

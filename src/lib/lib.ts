@@ -4,7 +4,7 @@
  */
 import { evalModules } from "./eval-modules.js";
 import { setDefaultModuleLocation } from "./module-location.js";
-import { mkEnableOption, mkOption, isOption } from "./options.js";
+import { applyWithoutValue, mkEnableOption, mkOption, isOption } from "./options.js";
 import {
   mkAfter,
   mkBefore,
@@ -36,6 +36,7 @@ export const lib = {
   mkOption,
   mkEnableOption,
   isOption,
+  applyWithoutValue,
   mkOptionType,
   mkIf,
   mkMerge,

@@ -7,10 +7,10 @@ import { type Attrs } from "./attrs.js";
 import { ModuleError } from "./errors.js";
 import { declares, isOption, mkOption } from "./options.js";
 import { setDefaultModuleLocation } from "./module-location.js";
-import { showFiles, showOption } from "./show.js";
+import { showFiles, showOption, showValue } from "./show.js";
 import { unspecified } from "./types/basic.js";
 import { submoduleWith } from "./types/submodule.js";
-import type { OptionType } from "./types/type.js";
+import { isOptionType, type OptionType } from "./types/type.js";
 
 /** One module's declaration of an option (or of a set of options) at some path. */
 export interface Declaration {
@@ -60,6 +60,17 @@ export function mergeDeclarations(loc: readonly string[], decls: readonly Declar
   for (const decl of decls) {
     const opt = decl.options as Attrs;
     const optType = declares(opt, "type") ? (opt["type"] as OptionType) : undefined;
+    if (optType !== undefined && !isOptionType(optType)) {
+      throw new ModuleError({
+        kind: "InvalidModule",
+        path: loc,
+        declarations: [decl.file],
+        message:
+          `The option \`${showOption(loc)}' in \`${decl.file}' is declared with a \`type' that is not an option type but ${showValue(optType)}` +
+          (typeof optType === "function" ? " (a function: call it, e.g. `types.attrsOf(types.str)`)" : "") +
+          ". Give a type of `lib.types`.",
+      });
+    }
     if (optType !== undefined && type !== undefined) {
       const merged = type.typeMerge(optType.functor);
       if (merged === null) {

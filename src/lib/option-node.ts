@@ -8,7 +8,7 @@ import { ModuleError } from "./errors.js";
 import { Cell, force, Lazy } from "./lazy.js";
 import { mergeDeclarations, type Declaration, type MergedDeclaration } from "./merge-declarations.js";
 import { mergeDefinitions, type MergedDefinitions } from "./merge-definitions.js";
-import { declares } from "./options.js";
+import { declares, isApplyWithoutValue } from "./options.js";
 import { mkOptionDefault } from "./properties.js";
 import { showDefs, showFiles, showOption } from "./show.js";
 import type { EvaluationContext } from "./option-tree.js";
@@ -102,7 +102,7 @@ export class OptionNode {
 
   #computeValue(): unknown {
     const apply = this.declaration.fields["apply"];
-    if (typeof apply === "function" && apply.length === 0) return (apply as () => unknown)();
+    if (isApplyWithoutValue(apply)) return apply();
     const merged = this.#mergedValue();
     return typeof apply === "function" ? (apply as (v: unknown) => unknown)(merged) : merged;
   }

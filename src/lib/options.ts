@@ -14,10 +14,7 @@ export interface OptionSpec<V = unknown> {
   internal?: boolean;
   visible?: boolean | "shallow" | "transparent";
   readOnly?: boolean;
-  /**
-   * Transforms the merged value into the option's value. A function that declares no parameter
-   * is called without computing the merged value (the laziness Nix gives every `apply`).
-   */
+  /** Transforms the merged value into the option's value. */
   apply?: ((value: V) => unknown) | (() => unknown);
 }
 
@@ -53,4 +50,20 @@ export function isOption(value: unknown): boolean {
 export function declares(declaration: object, field: string): boolean {
   const desc = Object.getOwnPropertyDescriptor(declaration, field);
   return desc !== undefined && (desc.get !== undefined || desc.value !== undefined);
+}
+
+const ignoresValue = Symbol("apply ignores the merged value");
+
+/**
+ * An `apply` that does not need the merged value, so the engine does not compute it (the
+ * laziness Nix gives every `apply`): an alias reads its target, a removed option only fails.
+ * @example mkOption({ apply: applyWithoutValue(() => config.target) })
+ */
+export function applyWithoutValue(compute: () => unknown): () => unknown {
+  return Object.defineProperty(() => compute(), ignoresValue, { value: true });
+}
+
+/** Whether an `apply` was made by {@link applyWithoutValue}. */
+export function isApplyWithoutValue(apply: unknown): apply is () => unknown {
+  return typeof apply === "function" && (apply as unknown as Record<symbol, unknown>)[ignoresValue] === true;
 }

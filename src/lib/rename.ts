@@ -5,7 +5,7 @@
  */
 import { attrByPath, isAttrs, setAttrByPath, type Attrs } from "./attrs.js";
 import { ModuleError } from "./errors.js";
-import { mkOption } from "./options.js";
+import { applyWithoutValue, mkOption } from "./options.js";
 import { defaultOverridePriority, mkIf, mkOverride, type MergeProperty } from "./properties.js";
 import { showFiles, showOption } from "./show.js";
 import { submodule } from "./types/submodule.js";
@@ -50,8 +50,8 @@ function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
     const declaration = mkOption({
       visible: spec.visible,
       description: `Alias of {option}\`${showOption(to)}\`.`,
-      // Declared without a parameter: the alias's value is the target's, its own merge is never needed.
-      apply: () => attrByPath(to, undefined, config),
+      // The alias's value is the target's: its own merged value is never needed.
+      apply: applyWithoutValue(() => attrByPath(to, undefined, config)),
     });
     Object.defineProperty(declaration, "type", { get: toType, enumerable: true });
     const forwarded = mkIf(
@@ -111,13 +111,13 @@ export function mkRemovedOptionModule(path: readonly string[], instructions: str
         path,
         mkOption({
           visible: false,
-          apply: () => {
+          apply: applyWithoutValue(() => {
             throw new ModuleError({
               kind: "RemovedOption",
               path,
               message: `The option \`${showOption(path)}' can no longer be used since it's been removed. ${instructions}`,
             });
-          },
+          }),
         }),
       ),
       config: {

@@ -151,3 +151,71 @@ describe("a submodule's name", () => {
     );
   });
 });
+
+describe("found in review", () => {
+  test("one submodule option declared in 60 modules merges in linear time", () => {
+    const modules: unknown[] = [];
+    for (let i = 0; i < 60; i++) {
+      modules.push({ options: { s: lib.mkOption({ type: t.attrsOf(t.submodule({ options: { [`o${i}`]: lib.mkOption({ default: i }) } })) }) } });
+    }
+    const result = lib.evalModules({ modules: [...modules, { s: { a: {}, b: {} } }] });
+    const s = result.config.s as Record<string, Record<string, number>>;
+    expect(Object.keys(s["a"]!)).toHaveLength(60);
+    expect(s["b"]!["o59"]).toBe(59);
+  });
+
+  test("apply receives the merged value whatever its parameter list looks like", () => {
+    const result = lib.evalModules({
+      modules: [
+        {
+          options: {
+            withDefault: lib.mkOption({ type: t.int, apply: (v: number = 0) => v + 1 }),
+            rest: lib.mkOption({ type: t.int, apply: (...v: number[]) => v[0]! + 1 }),
+          },
+        },
+        { withDefault: 5, rest: 5 },
+      ],
+    });
+    expect([result.config.withDefault, result.config.rest]).toEqual([6, 6]);
+  });
+
+  test("a module's arguments can be listed and spread", () => {
+    const result = lib.evalModules({
+      specialArgs: { site: "eu" },
+      modules: [
+        { options: { a: lib.mkOption({ type: t.int, default: 1 }), b: lib.mkOption({ type: t.int }) } },
+        (args: Record<string, unknown>) => {
+          const inner = ({ config, site }: { config: { a: number }; site: string }) => ({
+            get b() {
+              return config.a + site.length;
+            },
+          });
+          return inner({ ...(args as { config: { a: number }; site: string }) });
+        },
+      ],
+    });
+    expect(result.config.b).toBe(3);
+  });
+
+  test("a declared type that is not a type is an InvalidModule naming the option and the file", () => {
+    const result = lib.evalModules({ modules: [{ _file: "d.nix", options: { a: lib.mkOption({ type: t.attrsOf as never }) } }] });
+    expect(() => result.config.a).toThrow(
+      expect.objectContaining({ kind: "InvalidModule", path: ["a"], message: expect.stringContaining("call it") }),
+    );
+  });
+
+  test("mkMerge of something other than a list is an InvalidDefinition, not an undeclared `_type`", () => {
+    const result = lib.evalModules({ modules: [{ options: { a: lib.mkOption({ default: 1 }) } }, { config: lib.mkMerge({ a: 1 } as never) }] });
+    expect(() => result.config.a).toThrow(expect.objectContaining({ kind: "InvalidDefinition", message: expect.stringContaining("list") }));
+  });
+
+  test("a priority that is not a number is an InvalidDefinition", () => {
+    const result = lib.evalModules({ modules: [{ options: { a: lib.mkOption({ type: t.int }) } }, { a: lib.mkOverride("x" as never, 1) }, { a: 2 }] });
+    expect(() => result.config.a).toThrow(expect.objectContaining({ kind: "InvalidDefinition", message: expect.stringContaining("priority") }));
+  });
+
+  test("a module key that is not a string is refused rather than deduplicated as [object Object]", () => {
+    const result = lib.evalModules({ modules: [{ key: {}, options: {} }, { key: {}, options: { b: lib.mkOption({ default: 1 }) } }] });
+    expect(() => result.config).toThrow(expect.objectContaining({ kind: "InvalidModule" }));
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { isAttrs, type Attrs } from "../attrs.js";
 import { ModuleError } from "../errors.js";
+import { Lazy } from "../lazy.js";
 import { evaluate, type EvalModulesArgs, type Evaluation } from "../eval-modules.js";
 import { mergeDeclarations } from "../merge-declarations.js";
 import { mkOption } from "../options.js";
@@ -122,23 +123,27 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
   });
 }
 
+/** The fields of a spec besides `modules`, each computed when first read. */
+type SpecFields = { readonly [K in Exclude<keyof SubmoduleSpec, "modules">]-?: () => SubmoduleSpec[K] };
+
+/** A spec whose fields are computed once, when first read (a chain of merged declarations stays linear). */
+function lazySpec(modules: readonly unknown[], fields: SpecFields): SubmoduleSpec {
+  const spec = { modules } as SubmoduleSpec;
+  for (const [key, compute] of Object.entries(fields) as [string, () => unknown][]) {
+    const value = new Lazy(compute);
+    Object.defineProperty(spec, key, { get: () => value.get(), enumerable: true });
+  }
+  return spec;
+}
+
 /** `spec` with Nixpkgs' defaults filled in (`shorthandOnlyDefinesConfig` false), each field read when used. */
 function withDefaults(spec: SubmoduleSpec): SubmoduleSpec {
-  return {
-    modules: spec.modules,
-    get specialArgs() {
-      return spec.specialArgs ?? {};
-    },
-    get class() {
-      return spec.class ?? null;
-    },
-    get shorthandOnlyDefinesConfig() {
-      return spec.shorthandOnlyDefinesConfig === undefined ? false : spec.shorthandOnlyDefinesConfig;
-    },
-    get description() {
-      return spec.description ?? null;
-    },
-  };
+  return lazySpec(spec.modules, {
+    specialArgs: () => spec.specialArgs ?? {},
+    class: () => spec.class ?? null,
+    shorthandOnlyDefinesConfig: () => (spec.shorthandOnlyDefinesConfig === undefined ? false : spec.shorthandOnlyDefinesConfig),
+    description: () => spec.description ?? null,
+  });
 }
 
 /** `spec` with other modules, its other fields still read when used. */
@@ -178,25 +183,18 @@ function agree<T>(what: string, a: T | null | undefined, b: T | null | undefined
 
 /** Two declarations' parameters combined; a disagreement fails when the field is read. */
 function combineSpecs(a: SubmoduleSpec, b: SubmoduleSpec): SubmoduleSpec {
-  return {
-    modules: [...a.modules, ...b.modules],
-    get class() {
-      return agree("class", a.class, b.class);
-    },
-    get specialArgs() {
+  return lazySpec([...a.modules, ...b.modules], {
+    class: () => agree("class", a.class, b.class),
+    specialArgs: () => {
       const left = a.specialArgs ?? {};
       const right = b.specialArgs ?? {};
       const shared = Object.keys(left).filter((k) => Object.prototype.hasOwnProperty.call(right, k));
       if (shared.length > 0) throw conflict(`the same specialArgs (${shared.join(", ")})`, true);
       return { ...left, ...right };
     },
-    get shorthandOnlyDefinesConfig() {
-      return agree("shorthandOnlyDefinesConfig", a.shorthandOnlyDefinesConfig, b.shorthandOnlyDefinesConfig);
-    },
-    get description() {
-      return agree("description", a.description, b.description);
-    },
-  };
+    shorthandOnlyDefinesConfig: () => agree("shorthandOnlyDefinesConfig", a.shorthandOnlyDefinesConfig, b.shorthandOnlyDefinesConfig),
+    description: () => agree("description", a.description, b.description),
+  });
 }
 
 /**
