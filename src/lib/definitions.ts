@@ -9,18 +9,13 @@ import { ModuleError } from "./errors.js";
 import { force, Lazy, lazyProperty } from "./lazy.js";
 import { defaultOrderPriority, defaultOverridePriority, propertyKind } from "./properties.js";
 import { showOption, showValue } from "./show.js";
+import type { Definition } from "./types/type.js";
 
-/** A definition whose value may still be unevaluated (a {@link Lazy}). */
-export interface PendingDefinition {
-  readonly file: string;
-  readonly value: unknown;
-}
+/** A definition whose value may still be unevaluated (a {@link Lazy} the engine forces when needed). */
+export type PendingDefinition = Definition;
 
-/** A definition with its value evaluated. */
-export interface EvaluatedDefinition {
-  readonly file: string;
-  readonly value: unknown;
-}
+/** A definition whose value has been evaluated. */
+export type EvaluatedDefinition = Definition;
 
 function field(value: Attrs, key: string): unknown {
   return getOwn(value, key);

@@ -5,11 +5,9 @@
 import { deepEqual, isAttrs, updateAttrs, type Attrs } from "./attrs.js";
 import { ModuleError } from "./errors.js";
 import { showDefs, showFiles, showOption } from "./show.js";
+import type { Definition } from "./types/type.js";
 
-interface Def {
-  readonly file: string;
-  readonly value: unknown;
-}
+type Def = Definition;
 
 const priorityAdvice =
   "Make them agree, or let one win: `lib.mkForce value` raises a definition's priority, `lib.mkDefault value` lowers it.";
