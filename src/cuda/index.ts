@@ -18,8 +18,8 @@ export {
 } from "./manifest.js";
 export { checkNewerManifest, normaliseVariants } from "./newer-format.js";
 export { crossCheckManifests } from "./cross-check.js";
-export { checkManifestPlatforms, checkReleaseListPlatforms, redistPlatforms } from "./platform-names.js";
-export { getNixSystems, getRedistSystem, selectReleases, type ReleaseLists, type ReleaseSelection, type SelectedRelease } from "./select-releases.js";
+export { checkManifestPlatforms, checkReleaseListPlatforms } from "./platform-names.js";
+export { getNixSystems, getRedistSystem, redistSystems, selectReleases, type ReleaseLists, type ReleaseSelection, type SelectedRelease } from "./select-releases.js";
 export { cudnnShim, tensorrtShim } from "./shims.js";
 export { releaseManifests, type ReleaseManifests, type ReleaseManifestSet } from "./release-manifests.js";
 export { compareVersions, majorMinor, mkVersionedName, versionAtLeast, versionOlder } from "./versions.js";

@@ -87,7 +87,9 @@ export function decodeWith(codec: Codec, value: unknown, path: readonly string[]
     return new ModuleError({
       kind: "TypeMismatch",
       path: at,
-      message: `The value at \`${showOption(at)}' does not match its codec: ${error.message ?? `expected ${error.context.at(-1)?.type.name}`}.`,
+      message:
+        `The value at \`${showOption(at)}' is not what the modules declare (${error.message ?? `expected ${error.context.at(-1)?.type.name}`}). ` +
+        "Correct the value in the manifest or release list that defines it.",
     });
   });
 }

@@ -6,9 +6,6 @@ import { ModuleError, showOption } from "../lib/index.js";
 import type { Manifest, ReleaseList } from "./manifest.js";
 import { redistSystems } from "./select-releases.js";
 
-/** Every redist platform name that occurs in real data, `linux-all` and `source` included. */
-export const redistPlatforms: readonly string[] = redistSystems;
-
 const packageKeys = new Set(["name", "license", "license_path", "version", "cuda_variant"]);
 const releaseKeys = new Set(["release_date", "release_label", "release_product"]);
 
@@ -19,7 +16,7 @@ function unknownPlatform(path: readonly string[], file: string | undefined): Mod
     definitions: file ? [{ file }] : [],
     message:
       `\`${path[path.length - 1]}' at \`${showOption(path)}'${file ? ` in ${file}` : ""} is not a known platform. ` +
-      `The known platforms are ${redistPlatforms.join(", ")}; correct the name.`,
+      `The known platforms are ${redistSystems.join(", ")}; correct the name.`,
   });
 }
 
@@ -30,12 +27,12 @@ export function checkManifestPlatforms(manifest: Manifest, files: { readonly red
   for (const [pname, pkg] of Object.entries(manifest.redistrib)) {
     if (releaseKeys.has(pname) || typeof pkg !== "object" || pkg === null) continue;
     for (const key of Object.keys(pkg)) {
-      if (!packageKeys.has(key) && !redistPlatforms.includes(key)) errors.push(unknownPlatform([...base, "redistrib", pname, key], files.redistrib));
+      if (!packageKeys.has(key) && !redistSystems.includes(key)) errors.push(unknownPlatform([...base, "redistrib", pname, key], files.redistrib));
     }
   }
   for (const [pname, platforms] of Object.entries(manifest.feature ?? {})) {
     for (const key of Object.keys(platforms)) {
-      if (!redistPlatforms.includes(key)) errors.push(unknownPlatform([...base, "feature", pname, key], files.feature));
+      if (!redistSystems.includes(key)) errors.push(unknownPlatform([...base, "feature", pname, key], files.feature));
     }
   }
   return errors;
@@ -44,7 +41,7 @@ export function checkManifestPlatforms(manifest: Manifest, files: { readonly red
 /** The errors of platform keys of a checked release list that no builder knows. */
 export function checkReleaseListPlatforms(list: ReleaseList, file?: string): ModuleError[] {
   return Object.keys(list.releases)
-    .filter((key) => !redistPlatforms.includes(key))
+    .filter((key) => !redistSystems.includes(key))
     .map((key) => unknownPlatform([list.product, "releases", key], file));
 }
 

@@ -94,3 +94,8 @@ export function updateAttrs(target: object, source: object): void {
     if (desc) Object.defineProperty(target, key, { ...desc, enumerable: true, configurable: true });
   }
 }
+
+/** Nix's order of attribute names (by code unit), for sorting keys as Nix lists them. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -17,10 +17,6 @@ export type PendingDefinition = Definition;
 /** A definition whose value has been evaluated. */
 export type EvaluatedDefinition = Definition;
 
-function field(value: Attrs, key: string): unknown {
-  return getOwn(value, key);
-}
-
 /** The boolean a mkIf condition stands for; a function is called (once per shared condition). */
 function decideCondition(condition: unknown, loc: readonly string[], file: string): boolean {
   let decided = force(condition);
@@ -46,7 +42,7 @@ export function discharge(def: PendingDefinition, loc: readonly string[], out: E
   const value = force(def.value);
   switch (propertyKind(value)) {
     case "merge": {
-      const contents = force(field(value as Attrs, "contents"));
+      const contents = force(getOwn(value as Attrs, "contents"));
       if (!Array.isArray(contents)) {
         throw invalidProperty(loc, def.file, "mkMerge takes a list of definitions", contents);
       }
@@ -54,13 +50,13 @@ export function discharge(def: PendingDefinition, loc: readonly string[], out: E
       return;
     }
     case "if":
-      if (decideCondition(field(value as Attrs, "condition"), loc, def.file)) {
-        discharge({ file: def.file, value: field(value as Attrs, "content") }, loc, out);
+      if (decideCondition(getOwn(value as Attrs, "condition"), loc, def.file)) {
+        discharge({ file: def.file, value: getOwn(value as Attrs, "content") }, loc, out);
       }
       return;
     case "definition": {
-      const file = field(value as Attrs, "file");
-      out.push({ file: typeof file === "string" ? file : def.file, value: force(field(value as Attrs, "value")) });
+      const file = getOwn(value as Attrs, "file");
+      out.push({ file: typeof file === "string" ? file : def.file, value: force(getOwn(value as Attrs, "value")) });
       return;
     }
     default:
@@ -85,7 +81,7 @@ export function pushDown(value: unknown): unknown[] {
   const v = force(value);
   switch (propertyKind(v)) {
     case "merge": {
-      const contents = force(field(v as Attrs, "contents"));
+      const contents = force(getOwn(v as Attrs, "contents"));
       if (!Array.isArray(contents)) {
         throw new ModuleError({
           kind: "InvalidDefinition",
@@ -95,14 +91,14 @@ export function pushDown(value: unknown): unknown[] {
       return contents.flatMap((item) => pushDown(item));
     }
     case "if": {
-      const condition = shareCondition(field(v as Attrs, "condition"));
-      return pushDown(field(v as Attrs, "content")).map((c) =>
+      const condition = shareCondition(getOwn(v as Attrs, "condition"));
+      return pushDown(getOwn(v as Attrs, "content")).map((c) =>
         mapAttrsLazily(c, (content) => ({ _type: "if", condition, content })),
       );
     }
     case "override": {
-      const priority = field(v as Attrs, "priority");
-      return pushDown(field(v as Attrs, "content")).map((c) =>
+      const priority = getOwn(v as Attrs, "priority");
+      return pushDown(getOwn(v as Attrs, "content")).map((c) =>
         mapAttrsLazily(c, (content) => ({ _type: "override", priority, content })),
       );
     }

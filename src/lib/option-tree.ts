@@ -4,7 +4,7 @@
  * whose declarations are options becomes an {@link OptionNode}, a name declared as a set of options
  * becomes a nested {@link OptionSet}, and definitions for undeclared names are kept as unmatched.
  */
-import { isAttrs, type Attrs } from "./attrs.js";
+import { compareNames, isAttrs, type Attrs } from "./attrs.js";
 import { pushDown, type PendingDefinition } from "./definitions.js";
 import { ModuleError } from "./errors.js";
 import { Cell, force, lazyProperty } from "./lazy.js";
@@ -29,10 +29,6 @@ export interface UnmatchedDefinition {
 
 /** A child of an option set: an option or a nested set. */
 export type OptionTreeNode = OptionNode | OptionSet;
-
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** What the options of one evaluation share: the files that define the evaluation (a submodule's definitions). */
 export interface EvaluationContext {
@@ -102,7 +98,7 @@ export class OptionSet {
     const definitions = this.definitionsByName;
     const names = new Set([...this.#declarations.get().keys(), ...definitions.keys()]);
     const out: UnmatchedDefinition[] = [];
-    for (const name of [...names].sort(byName)) {
+    for (const name of [...names].sort(compareNames)) {
       const child = this.child(name);
       if (child === undefined) {
         for (const def of definitions.get(name) ?? []) out.push({ file: def.file, prefix: [name], value: def.value });
@@ -133,7 +129,7 @@ export class OptionSet {
         list.push({ file, options: lazyProperty(set, name) });
       }
     }
-    return new Map([...byNameMap.entries()].sort(([a], [b]) => byName(a, b)));
+    return new Map([...byNameMap.entries()].sort(([a], [b]) => compareNames(a, b)));
   }
 
   #collectDefinitions(): Map<string, PendingDefinition[]> {

@@ -2,7 +2,7 @@
  * The data files bundled with the CUDA modules (under `modules/`): every manifest and release
  * list, named by their path relative to the project root, as definitions report them.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readJsonFile, type DataFile } from "./data-file.js";
@@ -61,7 +61,7 @@ export function bundledNewerManifests(): BundledManifest[] {
   const root = path.join(projectRoot, "modules", "newer");
   for (const product of readdirSync(root).sort()) {
     const dir = path.join(root, product);
-    if (product.includes(".")) continue;
+    if (!statSync(dir).isDirectory()) continue;
     for (const name of readdirSync(dir).sort()) {
       const parsed = parseManifestFileName(name);
       if (parsed === null) continue;

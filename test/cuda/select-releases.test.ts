@@ -1,10 +1,13 @@
 // The [late] selection of cuDNN and TensorRT releases (spec 4.4) and the [late] platform table
 // (spec 5.2): a table over every CUDA version with a redistrib manifest and every host platform,
 // a few synthetic lists that isolate each clause of the rule, and the errors on bad lists.
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { ModuleError, type ErrorKind } from "../../src/lib/errors.js";
+import type { ModuleError } from "../../src/lib/errors.js";
+import { projectRoot } from "../../src/load/bundled-data.js";
+import { releaseLists } from "../support/bundled-releases.js";
+import { expectModuleError, thrownBy } from "../support/module-errors.js";
 import {
   getNixSystems,
   getRedistSystem,
@@ -14,15 +17,6 @@ import {
   type ReleaseSelection,
 } from "../../src/cuda/select-releases.js";
 
-/** The real data; the lead will point this at the project's own copy under `modules/`. */
-const dataDir = fileURLToPath(new URL("../../modules/", import.meta.url));
-
-function releaseLists(pname: string): ReleaseLists {
-  const json = JSON.parse(readFileSync(`${dataDir}${pname}/releases.json`, "utf8")) as Record<string, { releases: ReleaseLists }>;
-  const product = json[pname];
-  if (product === undefined) throw new Error(`${pname}/releases.json has no ${pname} key`);
-  return product.releases;
-}
 
 /** A selection as the table writes it: "<attribute> <version> <platform without linux->". */
 function shown(selection: ReleaseSelection): string[] {
@@ -34,20 +28,9 @@ function release(version: string, minCudaVersion: string, maxCudaVersion: string
 }
 
 function selectionError(releases: unknown, cuda = "12.2", host = "linux-x86_64"): ModuleError {
-  try {
-    selectReleases({ pname: "cudnn", releases: releases as ReleaseLists, cudaMajorMinorVersion: cuda, redistSystem: host });
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModuleError);
-    return e as ModuleError;
-  }
-  throw new Error("expected the selection to throw");
-}
-
-function expectError(e: ModuleError, kind: ErrorKind, path: string[] | undefined, includes: string[]): void {
-  expect(e.kind).toBe(kind);
-  expect(e.path).toEqual(path);
-  for (const s of includes) expect(e.message).toContain(s);
-  expect(e.message).not.toContain("[object Object]");
+  return thrownBy(() =>
+    selectReleases({ pname: "cudnn", releases: releases as ReleaseLists, cudaMajorMinorVersion: cuda, redistSystem: host }),
+  );
 }
 
 describe("platform table [late] (spec 9.2 example 10)", () => {
@@ -237,7 +220,7 @@ describe("selectReleases with the real release lists", () => {
   const tensorrt = releaseLists("tensorrt");
 
   test("the table covers every CUDA version with a redistrib manifest, on every host", () => {
-    const cudaVersions = readdirSync(`${dataDir}cuda/manifests`)
+    const cudaVersions = readdirSync(path.join(projectRoot, "modules", "cuda", "manifests"))
       .flatMap((f) => /^redistrib_([0-9]+\.[0-9]+)\./.exec(f)?.[1] ?? [])
       .filter((v, i, all) => all.indexOf(v) === i);
     const hosts = ["linux-x86_64", "linux-sbsa", "linux-aarch64"];
@@ -325,36 +308,36 @@ describe("selectReleases on bad input", () => {
   test("a release missing a field names the platform, index and field", () => {
     const { hash: _hash, ...noHash } = release("9.7.1.26", "12.0", "12.8");
     const e = selectionError({ "linux-sbsa": [release("8.9.7.29", "12.0", "12.8"), noHash] });
-    expectError(e, "NoDefinition", ["cudnn", "releases", "linux-sbsa", "[1]", "hash"], ["cudnn.releases.linux-sbsa[1].hash is missing"]);
+    expectModuleError(e, "NoDefinition", ["cudnn", "releases", "linux-sbsa", "[1]", "hash"], ["cudnn.releases.linux-sbsa[1].hash is missing"]);
   });
 
   test("a release whose CUDA bound is not a string shows the value", () => {
     const e = selectionError({ "linux-x86_64": [{ ...release("9.7.1.26", "12.0", "12.8"), maxCudaVersion: 12.8 }] });
-    expectError(e, "TypeMismatch", ["cudnn", "releases", "linux-x86_64", "[0]", "maxCudaVersion"], ["must be a string, got 12.8"]);
+    expectModuleError(e, "TypeMismatch", ["cudnn", "releases", "linux-x86_64", "[0]", "maxCudaVersion"], ["must be a string, got 12.8"]);
   });
 
   test("a release that is not an object is named by its index", () => {
     const e = selectionError({ "linux-x86_64": ["9.7.1.26"] });
-    expectError(e, "TypeMismatch", ["cudnn", "releases", "linux-x86_64", "[0]"], ["not an attribute set"]);
+    expectModuleError(e, "TypeMismatch", ["cudnn", "releases", "linux-x86_64", "[0]"], ["not an attribute set"]);
   });
 
   test("an unknown platform key is named, with the known ones", () => {
     const e = selectionError({ "linux-x86-64": [release("9.7.1.26", "12.0", "12.8")] });
-    expectError(e, "InvalidDefinition", ["cudnn", "releases", "linux-x86-64"], ['"linux-x86-64"', "linux-x86_64, source"]);
+    expectModuleError(e, "InvalidDefinition", ["cudnn", "releases", "linux-x86-64"], ['"linux-x86-64"', "linux-x86_64, source"]);
   });
 
   test("an unknown host platform is named", () => {
     const e = selectionError({}, "12.2", "x86_64-linux");
-    expectError(e, "InvalidDefinition", ["cudnn", "releases", "x86_64-linux"], ['unknown redist platform "x86_64-linux"']);
+    expectModuleError(e, "InvalidDefinition", ["cudnn", "releases", "x86_64-linux"], ['unknown redist platform "x86_64-linux"']);
   });
 
   test("a platform whose releases are not a list is named", () => {
     const e = selectionError({ "linux-x86_64": { version: "9.7.1.26" } });
-    expectError(e, "TypeMismatch", ["cudnn", "releases", "linux-x86_64"], ["must be a list of releases"]);
+    expectModuleError(e, "TypeMismatch", ["cudnn", "releases", "linux-x86_64"], ["must be a list of releases"]);
   });
 
   test("a CUDA version that is not major.minor is refused", () => {
     const e = selectionError({}, "12.2.2");
-    expectError(e, "TypeMismatch", undefined, ['major.minor (e.g. "12.2"), got "12.2.2"']);
+    expectModuleError(e, "TypeMismatch", undefined, ['major.minor (e.g. "12.2"), got "12.2.2"']);
   });
 });

@@ -1,21 +1,11 @@
 // The [late] cuDNN and TensorRT shims (spec 4.2) on real release list entries, and their errors
 // on entries a hand-edited release list could hold.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { ModuleError, type ErrorKind } from "../../src/lib/errors.js";
+import type { ModuleError } from "../../src/lib/errors.js";
 import { cudnnShim, tensorrtShim, type ShimArgs } from "../../src/cuda/shims.js";
-import type { Release, ReleaseLists } from "../../src/cuda/select-releases.js";
-
-/** The real data; the lead will point this at the project's own copy under `modules/`. */
-const dataDir = fileURLToPath(new URL("../../modules/", import.meta.url));
-
-function releaseLists(pname: string): ReleaseLists {
-  const json = JSON.parse(readFileSync(`${dataDir}${pname}/releases.json`, "utf8")) as Record<string, { releases: ReleaseLists }>;
-  const product = json[pname];
-  if (product === undefined) throw new Error(`${pname}/releases.json has no ${pname} key`);
-  return product.releases;
-}
+import type { Release } from "../../src/cuda/select-releases.js";
+import { releaseLists } from "../support/bundled-releases.js";
+import { expectModuleError, thrownBy } from "../support/module-errors.js";
 
 /** The release of `version` on `platform` whose CUDA range starts at `minCudaVersion`. */
 function realRelease(pname: string, platform: string, version: string, minCudaVersion: string): Release {
@@ -25,20 +15,7 @@ function realRelease(pname: string, platform: string, version: string, minCudaVe
 }
 
 function shimError(shim: (args: ShimArgs) => unknown, args: ShimArgs): ModuleError {
-  try {
-    shim(args);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModuleError);
-    return e as ModuleError;
-  }
-  throw new Error("expected the shim to throw");
-}
-
-function expectError(e: ModuleError, kind: ErrorKind, path: string[], includes: string[]): void {
-  expect(e.kind).toBe(kind);
-  expect(e.path).toEqual(path);
-  for (const s of includes) expect(e.message).toContain(s);
-  expect(e.message).not.toContain("[object Object]");
+  return thrownBy(() => shim(args));
 }
 
 describe("cudnnShim", () => {
@@ -68,7 +45,7 @@ describe("cudnnShim", () => {
   test("a release without url names the product, platform, version and field", () => {
     const { url: _url, ...release } = realRelease("cudnn", "linux-sbsa", "9.3.0.75", "12.0");
     const e = shimError(cudnnShim, { release, redistSystem: "linux-sbsa" });
-    expectError(e, "NoDefinition", ["cudnn", "releases", "linux-sbsa", "(version 9.3.0.75)", "url"], [
+    expectModuleError(e, "NoDefinition", ["cudnn", "releases", "linux-sbsa", "(version 9.3.0.75)", "url"], [
       "cudnn.releases.linux-sbsa (version 9.3.0.75).url is missing",
     ]);
   });
@@ -76,19 +53,19 @@ describe("cudnnShim", () => {
   test("a release without hash is an error, not a TypeError", () => {
     const { hash: _hash, ...partial } = realRelease("cudnn", "linux-x86_64", "8.9.7.29", "12.0");
     const e = shimError(cudnnShim, { release: partial as unknown as Release, redistSystem: "linux-x86_64" });
-    expectError(e, "NoDefinition", ["cudnn", "releases", "linux-x86_64", "(version 8.9.7.29)", "hash"], ["hash is missing"]);
+    expectModuleError(e, "NoDefinition", ["cudnn", "releases", "linux-x86_64", "(version 8.9.7.29)", "hash"], ["hash is missing"]);
   });
 
   test("an unknown platform is rejected with the names it could have been", () => {
     const release = realRelease("cudnn", "linux-x86_64", "8.9.7.29", "12.0");
     const e = shimError(cudnnShim, { release, redistSystem: "linux-x86-64" });
-    expectError(e, "InvalidDefinition", ["cudnn", "releases", "linux-x86-64"], ['"linux-x86-64"', "linux-x86_64"]);
+    expectModuleError(e, "InvalidDefinition", ["cudnn", "releases", "linux-x86-64"], ['"linux-x86-64"', "linux-x86_64"]);
   });
 
   test('"unsupported" is refused: no [late] caller shims a release for an unsupported host', () => {
     const release = realRelease("cudnn", "linux-x86_64", "8.9.7.29", "12.0");
     const e = shimError(cudnnShim, { release, redistSystem: "unsupported" });
-    expectError(e, "InvalidDefinition", ["cudnn", "releases", "unsupported"], ["unsupported"]);
+    expectModuleError(e, "InvalidDefinition", ["cudnn", "releases", "unsupported"], ["unsupported"]);
   });
 });
 
@@ -120,21 +97,21 @@ describe("tensorrtShim", () => {
 
   test("a release without filename or cudnnVersion is an error naming the field", () => {
     const { filename: _filename, ...noFilename } = realRelease("tensorrt", "linux-sbsa", "10.8.0.43", "12.8");
-    expectError(shimError(tensorrtShim, { release: noFilename, redistSystem: "linux-sbsa" }), "NoDefinition",
+    expectModuleError(shimError(tensorrtShim, { release: noFilename, redistSystem: "linux-sbsa" }), "NoDefinition",
       ["tensorrt", "releases", "linux-sbsa", "(version 10.8.0.43)", "filename"], ["filename is missing"]);
     const { cudnnVersion: _cudnn, ...noCudnn } = realRelease("tensorrt", "linux-sbsa", "10.8.0.43", "12.8");
-    expectError(shimError(tensorrtShim, { release: noCudnn, redistSystem: "linux-sbsa" }), "NoDefinition",
+    expectModuleError(shimError(tensorrtShim, { release: noCudnn, redistSystem: "linux-sbsa" }), "NoDefinition",
       ["tensorrt", "releases", "linux-sbsa", "(version 10.8.0.43)", "cudnnVersion"], ["string or null"]);
   });
 
   test("a cudnnVersion of the wrong type shows the value", () => {
     const release = { ...realRelease("tensorrt", "linux-x86_64", "8.5.3.1", "11.0"), cudnnVersion: 8.6 };
     const e = shimError(tensorrtShim, { release, redistSystem: "linux-x86_64" });
-    expectError(e, "TypeMismatch", ["tensorrt", "releases", "linux-x86_64", "(version 8.5.3.1)", "cudnnVersion"], ["got 8.6"]);
+    expectModuleError(e, "TypeMismatch", ["tensorrt", "releases", "linux-x86_64", "(version 8.5.3.1)", "cudnnVersion"], ["got 8.6"]);
   });
 
   test("a release that is not an object names what a release is", () => {
     const e = shimError(tensorrtShim, { release: null as unknown as Release, redistSystem: "linux-x86_64" });
-    expectError(e, "TypeMismatch", ["tensorrt", "releases", "linux-x86_64", "(version unknown)"], ["not an attribute set"]);
+    expectModuleError(e, "TypeMismatch", ["tensorrt", "releases", "linux-x86_64", "(version unknown)"], ["not an attribute set"]);
   });
 });

@@ -1,28 +1,15 @@
 // The errors of the engine: kind, path, the files and values named, the remedy, and no leak of
 // internals (no stack frames, no "[object Object]").
 import { describe, expect, test } from "vitest";
-import { lib, ModuleError, type ErrorKind } from "../../src/index.js";
+import { lib, ModuleError } from "../../src/index.js";
+import { expectModuleError, thrownBy } from "../support/module-errors.js";
 
 const t = lib.types;
 
-/** The error that reading `read(result)` throws. */
+/** The error that reading `read(result)` (forced deeply) throws. */
 function errorOf(modules: unknown[], read: (r: ReturnType<typeof lib.evalModules>) => unknown): ModuleError {
   const result = lib.evalModules({ modules });
-  try {
-    JSON.stringify(read(result));
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModuleError);
-    return e as ModuleError;
-  }
-  throw new Error("expected an error");
-}
-
-function expectError(e: ModuleError, kind: ErrorKind, path: string[] | undefined, includes: string[]): void {
-  expect(e.kind).toBe(kind);
-  if (path) expect(e.path).toEqual(path);
-  for (const s of includes) expect(e.message).toContain(s);
-  expect(e.message).not.toContain("[object Object]");
-  expect(e.message).not.toMatch(/\n\s+at /);
+  return thrownBy(() => JSON.stringify(read(result)));
 }
 
 describe("error messages", () => {
@@ -31,7 +18,7 @@ describe("error messages", () => {
       [{ options: { port: lib.mkOption({ type: t.port }) } }, { _file: "site.nix", port: "http" }],
       (r) => r.config.port,
     );
-    expectError(e, "TypeMismatch", ["port"], ["`port'", "16 bit unsigned integer", "site.nix", '"http"', "Change the value"]);
+    expectModuleError(e, "TypeMismatch", ["port"], ["`port'", "16 bit unsigned integer", "site.nix", '"http"', "Change the value"]);
     expect(e.definitions).toEqual([{ file: "site.nix", value: "http" }]);
   });
 
@@ -44,7 +31,7 @@ describe("error messages", () => {
       ],
       (r) => r.config.name,
     );
-    expectError(e, "ConflictingDefinitions", ["name"], ["`name'", "a.nix", "b.nix", "mkForce"]);
+    expectModuleError(e, "ConflictingDefinitions", ["name"], ["`name'", "a.nix", "b.nix", "mkForce"]);
     expect(e.message.indexOf("b.nix")).toBeLessThan(e.message.indexOf("a.nix"));
   });
 
@@ -53,17 +40,17 @@ describe("error messages", () => {
       [{ options: { version: lib.mkOption({ type: t.str }), license: lib.mkOption({ type: t.str }) } }, { _file: "m.json", verison: "1" }],
       (r) => r.config,
     );
-    expectError(e, "UndeclaredOption", ["verison"], ["`verison' does not exist", "m.json", "Did you mean `version'"]);
+    expectModuleError(e, "UndeclaredOption", ["verison"], ["`verison' does not exist", "m.json", "Did you mean `version'"]);
   });
 
   test("an undeclared option where no option is declared says options belong under `options'", () => {
     const e = errorOf([{ _file: "m.nix", config: { port: 80 } }], (r) => r.config);
-    expectError(e, "UndeclaredOption", ["port"], ["declare options under `options'"]);
+    expectModuleError(e, "UndeclaredOption", ["port"], ["declare options under `options'"]);
   });
 
   test("a missing value names the option and says to define it", () => {
     const e = errorOf([{ options: { deep: { value: lib.mkOption({ type: t.int }) } } }], (r) => (r.config.deep as Record<string, unknown>)["value"]);
-    expectError(e, "NoDefinition", ["deep", "value"], ["`deep.value'", "Define it"]);
+    expectModuleError(e, "NoDefinition", ["deep", "value"], ["`deep.value'", "Define it"]);
   });
 
   test("a duplicate declaration names both files", () => {
@@ -74,7 +61,7 @@ describe("error messages", () => {
       ],
       (r) => r.config.x,
     );
-    expectError(e, "DuplicateDeclaration", ["x"], ["a.nix", "b.nix", "default"]);
+    expectModuleError(e, "DuplicateDeclaration", ["x"], ["a.nix", "b.nix", "default"]);
   });
 
   test("a unique option defined twice names both files and the type's message", () => {
@@ -86,7 +73,7 @@ describe("error messages", () => {
       ],
       (r) => r.config.x,
     );
-    expectError(e, "UniqueViolation", ["x"], ["a.nix", "b.nix", "Only once, please."]);
+    expectModuleError(e, "UniqueViolation", ["x"], ["a.nix", "b.nix", "Only once, please."]);
   });
 
   test("a mkIf condition that is not a boolean names the option, the file and the condition", () => {
@@ -94,12 +81,12 @@ describe("error messages", () => {
       [{ options: { x: lib.mkOption({ type: t.int, default: 0 }) } }, { _file: "a.nix", x: lib.mkIf("yes" as never, 1) }],
       (r) => r.config.x,
     );
-    expectError(e, "InvalidDefinition", ["x"], ["`x'", "a.nix", '"yes"', "true or false"]);
+    expectModuleError(e, "InvalidDefinition", ["x"], ["`x'", "a.nix", '"yes"', "true or false"]);
   });
 
   test("a bare type under `options` tells to wrap it in mkOption", () => {
     const e = errorOf([{ _file: "a.nix", options: { port: t.port } }], (r) => r.config);
-    expectError(e, "InvalidModule", ["port"], ["a.nix", "mkOption"]);
+    expectModuleError(e, "InvalidModule", ["port"], ["a.nix", "mkOption"]);
   });
 });
 
@@ -122,7 +109,7 @@ describe("infinite recursion", () => {
       ],
       (r) => r.config.a,
     );
-    expectError(e, "InfiniteRecursion", ["a"], ["a -> b -> c -> a"]);
+    expectModuleError(e, "InfiniteRecursion", ["a"], ["a -> b -> c -> a"]);
   });
 
   test("a cycle through a submodule entry names the full paths", () => {
@@ -145,7 +132,7 @@ describe("infinite recursion", () => {
       ],
       (r) => r.config.base,
     );
-    expectError(e, "InfiniteRecursion", undefined, ["base -> servers.web.port -> base"]);
+    expectModuleError(e, "InfiniteRecursion", ["base"], ["base -> servers.web.port -> base"]);
   });
 
   test("a mkIf condition that reads the option it defines is a cycle, and other options still read", () => {

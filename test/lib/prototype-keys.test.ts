@@ -56,7 +56,7 @@ describe("prototype-named keys", () => {
 
   test("an option set never inherits: `toString` is undeclared unless declared", () => {
     const result = lib.evalModules({ modules: [{ options: { a: lib.mkOption({ default: 1 }) } }] });
-    expect(Object.keys(result.options)).toEqual(["_module", "a"].filter((k) => k in result.options).sort().filter((k) => k !== "_module").concat(["_module"]).sort());
+    expect(Object.keys(result.options).sort()).toEqual(["_module", "a"]);
     expect(Object.prototype.hasOwnProperty.call(result.config, "toString")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /** Attribute-set types: `attrs` (shallow update), and `attrsOf`/`lazyAttrsOf` (merged key by key). */
-import { defineLazy, isAttrs, updateAttrs, type Attrs } from "../attrs.js";
+import { compareNames, defineLazy, isAttrs, updateAttrs, type Attrs } from "../attrs.js";
 import { lazyProperty } from "../lazy.js";
 import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
 import type { PendingDefinition } from "../definitions.js";
@@ -38,7 +38,7 @@ function definitionsByKey(defs: readonly Definition[]): Map<string, PendingDefin
       list.push({ file: def.file, value: lazyProperty(value, key) });
     }
   }
-  return new Map([...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...byKey.entries()].sort(([a], [b]) => compareNames(a, b)));
 }
 
 /**
