@@ -41,3 +41,25 @@ describe("release lists as manifests", () => {
     expect(releaseManifests(list("cudnn"), "13.0", "linux-x86_64")).toEqual({ packages: [], defaultName: null });
   });
 });
+
+// Known defect of the real data: NVIDIA's cuDNN 8.9 archives for CUDA 11 and CUDA 12 share one
+// product name and one version (8.9.7.29), so manifests keyed by product overwrote each other.
+// Nixpkgs answers with a release list holding one entry per CUDA major; both must survive the
+// modules, and each CUDA version must get the archive built for its own major.
+describe("known defect: cuDNN 8.9's CUDA 11 and CUDA 12 archives share a product name", () => {
+  test("both 8.9.7.29 entries of linux-x86_64 are kept, with their own CUDA ranges", () => {
+    const entries = list("cudnn").releases["linux-x86_64"]!.filter((r) => r.version === "8.9.7.29");
+    expect(entries.map((r) => [r.minCudaVersion, r.maxCudaVersion])).toEqual([
+      ["11.0", "11.8"],
+      ["12.0", "12.8"],
+    ]);
+  });
+
+  test.each([
+    ["11.8", "_cuda11-archive"],
+    ["12.2", "_cuda12-archive"],
+  ])("CUDA %s selects the 8.9 archive built for its major (%s)", (cuda, marker) => {
+    const cudnn89 = releaseManifests(list("cudnn"), cuda, "linux-x86_64").packages.find((p) => p.name === "cudnn_8_9");
+    expect((cudnn89?.redistribRelease as { url?: string } | undefined)?.url).toContain(marker);
+  });
+});
