@@ -5,47 +5,27 @@
  */
 import { either as E } from "fp-ts";
 import { featureManifestType } from "../../modules/generic/manifests/feature/manifest.js";
+import { featureOutputsType } from "../../modules/generic/manifests/feature/outputs.js";
 import { redistribManifestType } from "../../modules/generic/manifests/redistrib/manifest.js";
+import { redistribPackageType } from "../../modules/generic/manifests/redistrib/package.js";
+import { redistribReleaseType } from "../../modules/generic/manifests/redistrib/release.js";
 import type { Release } from "./select-releases.js";
-import { codecOf, deepForce, ModuleError, showOption, type Codec, type Evaluation, type OptionType } from "../lib/index.js";
+import { codecOf, deepForce, ModuleError, showOption, type Codec, type Evaluation, type OptionType, type ValueOf } from "../lib/index.js";
 
 /** One platform's archive: where to download it and how to check it. */
-export interface RedistribArchive {
-  readonly relative_path: string;
-  readonly sha256: string;
-  readonly md5: string;
-  readonly size: string;
-}
+export type RedistribArchive = ValueOf<typeof redistribPackageType>;
 
 /** One package of a redistrib manifest; every key other than the four declared is a platform. */
-export interface RedistribPackage {
-  readonly name: string;
-  readonly license: string;
-  readonly license_path: string | null;
-  readonly version: string;
-  readonly [platform: string]: RedistribArchive | string | null;
-}
+export type RedistribPackage = ValueOf<typeof redistribReleaseType>;
 
 /** A redistrib manifest; every key other than the three `release_*` is a package. */
-export interface RedistribManifest {
-  readonly release_date: string | null;
-  readonly release_label: string | null;
-  readonly release_product: string | null;
-  readonly [pname: string]: RedistribPackage | string | null;
-}
+export type RedistribManifest = ValueOf<typeof redistribManifestType>;
 
 /** Which outputs an archive can fill. */
-export interface FeatureOutputs {
-  readonly bin: boolean;
-  readonly dev: boolean;
-  readonly doc: boolean;
-  readonly lib: boolean;
-  readonly sample: boolean;
-  readonly static: boolean;
-}
+export type FeatureOutputs = ValueOf<typeof featureOutputsType>;
 
 /** A feature manifest: package → platform → outputs. */
-export type FeatureManifest = Readonly<Record<string, Readonly<Record<string, { readonly outputs: FeatureOutputs }>>>>;
+export type FeatureManifest = ValueOf<typeof featureManifestType>;
 
 declare const checkedBrand: unique symbol;
 /** A value that has been through the module system and its codec. */

@@ -2,6 +2,8 @@
  * The [late] selection of cuDNN and TensorRT releases for one CUDA version (spec 4.4, Nixpkgs
  * `generic-builders/multiplex.nix`), and the [late] platform table it needs (spec 5.2).
  */
+import type { genericReleasesModule } from "../../modules/generic/releases/index.js";
+import type { ConfigOf } from "../lib/config-of.js";
 import { ModuleError } from "../lib/errors.js";
 import { compareVersions, mkVersionedName, majorMinor, versionAtLeast, versionOlder } from "./versions.js";
 
@@ -12,13 +14,7 @@ import { compareVersions, mkVersionedName, majorMinor, versionAtLeast, versionOl
  * @example
  * const r: Release = { version: "9.7.1.26", minCudaVersion: "12.0", maxCudaVersion: "12.8", hash: "sha256-…", url: "https://…" };
  */
-export interface Release {
-  readonly version: string;
-  readonly minCudaVersion: string;
-  readonly maxCudaVersion: string;
-  readonly hash: string;
-  readonly [extra: string]: unknown;
-}
+export type Release = ConfigOf<typeof genericReleasesModule>["generic"]["releases"][string][number];
 
 /**
  * The release lists of one product: redist platform to its releases, oldest first.

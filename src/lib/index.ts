@@ -11,5 +11,6 @@ export { types } from "./types/catalogue.js";
 export { mkOptionType, type OptionType, type Definition, type DescriptionClass } from "./types/type.js";
 export { closestNames, levenshtein } from "./suggest.js";
 export { codecOf, type Codec } from "./codec.js";
+export type { ConfigOf, ConfigOfOptions, SubmoduleValue, ValueOf } from "./config-of.js";
 export { deepForce } from "./strict.js";
 export { setAttrByPath } from "./attrs.js";

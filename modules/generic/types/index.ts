@@ -8,7 +8,7 @@ import { lib, type OptionType } from "../../../src/lib/index.js";
 const { mkOption, types } = lib;
 
 /** A `strMatching` type under another name and description (Nix's `strMatching … // { … }`). */
-function named(pattern: string, name: string, description: string): OptionType {
+function named(pattern: string, name: string, description: string): OptionType<string> {
   return { ...types.strMatching(pattern), name, description };
 }
 

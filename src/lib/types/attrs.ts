@@ -19,8 +19,8 @@ export const attrs: OptionType<Attrs> = mkOptionType<Attrs>({
 });
 
 /** The parameters of {@link attrsWith}. */
-export interface AttrsWithSpec {
-  elemType: OptionType;
+export interface AttrsWithSpec<V = unknown> {
+  elemType: OptionType<V>;
   /** Keep every defined key and evaluate a value only when it is read. */
   lazy?: boolean;
   /** The name of an entry in documentation paths (`<name>`). */
@@ -46,13 +46,13 @@ function definitionsByKey(defs: readonly Definition[]): Map<string, PendingDefin
  * every definition (to leave out keys defined only under `mkIf false`); lazy ones list every key.
  * @example attrsWith({ elemType: types.int, lazy: true })
  */
-export function attrsWith(spec: AttrsWithSpec): OptionType<Attrs> {
+export function attrsWith<V = unknown>(spec: AttrsWithSpec<V>): OptionType<Record<string, V>> {
   const { elemType } = spec;
   const lazy = spec.lazy ?? false;
   const placeholder = spec.placeholder ?? "name";
   const check = isAttrs;
   const build = (p: unknown) => attrsWith(p as AttrsWithSpec);
-  return mkOptionType<Attrs>({
+  return mkOptionType<Record<string, V>>({
     name: lazy ? "lazyAttrsOf" : "attrsOf",
     description: `${lazy ? "lazy attribute set" : "attribute set"} of ${descriptionPhrase(
       (c) => c === "noun" || c === "composite",
@@ -113,7 +113,7 @@ export function attrsWith(spec: AttrsWithSpec): OptionType<Attrs> {
 }
 
 /** An attribute set of `elemType` values. @example attrsOf(types.listOf(types.str)) */
-export function attrsOf(elemType: OptionType): OptionType<Attrs> {
+export function attrsOf<V = unknown>(elemType: OptionType<V>): OptionType<Record<string, V>> {
   return attrsWith({ elemType });
 }
 
@@ -121,6 +121,6 @@ export function attrsOf(elemType: OptionType): OptionType<Attrs> {
  * An attribute set of `elemType` values that evaluates a value only when it is read; a key defined
  * only under `mkIf false` is still listed. @example lazyAttrsOf(types.int)
  */
-export function lazyAttrsOf(elemType: OptionType): OptionType<Attrs> {
+export function lazyAttrsOf<V = unknown>(elemType: OptionType<V>): OptionType<Record<string, V>> {
   return attrsWith({ elemType, lazy: true });
 }

@@ -3,6 +3,7 @@
  * `deferredModule` (modules collected to be evaluated elsewhere) and `optionType` (a type as a value).
  */
 import { isAttrs, type Attrs } from "../attrs.js";
+import type { SubmoduleValue } from "../config-of.js";
 import { ModuleError } from "../errors.js";
 import { Lazy } from "../lazy.js";
 import { evaluate, type EvalModulesArgs, type Evaluation } from "../eval-modules.js";
@@ -201,8 +202,10 @@ function combineSpecs(a: SubmoduleSpec, b: SubmoduleSpec): SubmoduleSpec {
  * A set of options given by `modules`; a set given as a definition is that module's `config`.
  * @example submodule({ options: { port: mkOption({ type: types.port }) } })
  */
-export function submodule(modules: unknown): OptionType<Attrs> {
-  return submoduleWith({ shorthandOnlyDefinesConfig: true, modules: Array.isArray(modules) ? modules : [modules] });
+export function submodule<M>(modules: M): OptionType<SubmoduleValue<M>> {
+  // The static value type comes from the modules' declarations; the engine's value is the same object.
+  const type = submoduleWith({ shorthandOnlyDefinesConfig: true, modules: Array.isArray(modules) ? modules : [modules] });
+  return type as OptionType<SubmoduleValue<M>>;
 }
 
 /**
