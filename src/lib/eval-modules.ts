@@ -13,6 +13,7 @@ import { lib } from "./lib.js";
 import { OptionSet, type UnmatchedDefinition } from "./option-tree.js";
 import { mkOption } from "./options.js";
 import { closestNames } from "./suggest.js";
+import { undeclaredSink } from "./undeclared-sink.js";
 import { showDefs, showOption, showValue } from "./show.js";
 import { bool, raw } from "./types/basic.js";
 import { lazyAttrsOf } from "./types/attrs.js";
@@ -241,31 +242,34 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
 
   const optionsCell = new Cell(() => optionRecords(root.get()), prefix, "options");
 
-  const checked = new Cell(
+  const undeclaredErrors = new Cell(
     () => {
       const settings = moduleSettings();
-      if (settings["check"] !== true || settings["freeformType"] !== null) return true;
-      const unmatched = root.get().unmatched();
-      if (unmatched.length > 0) throw undeclared(prefix, unmatched[0]!, root.get());
-      return true;
+      if (settings["check"] !== true || settings["freeformType"] !== null) return [];
+      return root.get().unmatched().map((def) => undeclared(prefix, def, root.get()));
     },
     prefix,
     "check of undeclared options",
   );
+  const checked = () => {
+    const sink = undeclaredSink();
+    if (sink !== null) sink(undeclaredErrors.get());
+    else if (undeclaredErrors.get().length > 0) throw undeclaredErrors.get()[0]!;
+  };
 
   let resultConfig: Attrs | undefined;
   return {
     _type: "configuration",
     get config() {
-      checked.get();
+      checked();
       return (resultConfig ??= withoutKey(configCell.get(), "_module"));
     },
     get options() {
-      checked.get();
+      checked();
       return optionsCell.get();
     },
     get _module() {
-      checked.get();
+      checked();
       return configCell.get()["_module"] as Attrs;
     },
     get class() {

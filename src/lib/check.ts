@@ -1,0 +1,100 @@
+/**
+ * `check`: evaluates modules and reads every value of the configuration (submodules, `attrsOf`
+ * entries and list items included), collecting every error as a diagnostic instead of throwing
+ * the first. Values are read one by one, each in its own `try`, so a broken value hides nothing
+ * but what is inside it.
+ */
+import { either as E } from "fp-ts";
+import { hasOwn, type Attrs } from "./attrs.js";
+import { diagnosticOf, type Diagnostic, type Locator } from "./diagnostics.js";
+import { evalModules, type EvalModulesArgs, type Evaluation } from "./eval-modules.js";
+import { withUndeclaredSink } from "./undeclared-sink.js";
+
+/** The options of {@link check}. */
+export interface CheckOptions {
+  /** Finds where a definition stands in its file, to give diagnostics a line and column. */
+  readonly locate?: Locator;
+}
+
+/** A step of the walk: the value's parent step and its name there, so paths are built only when needed. */
+interface Step {
+  readonly parent: Step | null;
+  readonly name: string;
+}
+
+function pathOf(step: Step | null): string[] {
+  const path: string[] = [];
+  for (let s = step; s !== null; s = s.parent) path.push(s.name);
+  return path.reverse();
+}
+
+/**
+ * Every diagnostic of the evaluation of `args`, in the order the walk meets them (empty when the
+ * configuration is valid). The evaluation is made here, not taken from the caller: while it is
+ * walked, undeclared options are collected rather than thrown, and its values must not be reused
+ * by a reader who expects them to throw.
+ * @example check({ modules: [{ options: { port: mkOption({ type: types.port }) } }, { config: { port: "x" } }] }) // [{ kind: "TypeMismatch", path: ["port"], … }]
+ */
+export function check(args: EvalModulesArgs, options: CheckOptions = {}): Diagnostic[] {
+  return walkEvaluation(evalModules(args), options).diagnostics;
+}
+
+/**
+ * The configuration of `args` when it is valid, fully read, or every diagnostic otherwise.
+ * @example checkEither({ modules }) // E.right(config) or E.left([diagnostic, …])
+ */
+export function checkEither(args: EvalModulesArgs, options: CheckOptions = {}): E.Either<Diagnostic[], Attrs> {
+  const { diagnostics, config } = walkEvaluation(evalModules(args), options);
+  return diagnostics.length > 0 || config === undefined ? E.left(diagnostics) : E.right(config);
+}
+
+function walkEvaluation(evaluation: Evaluation, options: CheckOptions): { diagnostics: Diagnostic[]; config: Attrs | undefined } {
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  const report = (error: unknown, at: Step | null) => {
+    const diagnostic = diagnosticOf(error, options.locate, pathOf(at));
+    const key = `${diagnostic.kind}\u0000${diagnostic.path.join("\u0000")}\u0000${diagnostic.message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    diagnostics.push(diagnostic);
+  };
+  let config: Attrs | undefined;
+  withUndeclaredSink(
+    (errors) => errors.forEach((e) => report(e, null)),
+    () => {
+      try {
+        config = evaluation.config;
+      } catch (e) {
+        report(e, null);
+        return;
+      }
+      walkValues(config, report);
+    },
+  );
+  return { diagnostics, config };
+}
+
+/** Reads every value under `root`, depth first, without recursion (inputs may nest deeply). */
+function walkValues(root: Attrs, report: (error: unknown, at: Step | null) => void): void {
+  const seen = new Set<object>();
+  const pending: { value: unknown; step: Step | null }[] = [{ value: root, step: null }];
+  while (pending.length > 0) {
+    const { value, step } = pending.pop()!;
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    // Types, options and properties are declarations, not configuration: nothing to check inside.
+    if (!Array.isArray(value) && hasOwn(value, "_type")) continue;
+    const names = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    const children: { value: unknown; step: Step }[] = [];
+    for (const name of names) {
+      const childStep: Step = { parent: step, name: typeof name === "number" ? `[${name}]` : name };
+      try {
+        children.push({ value: (value as Record<string | number, unknown>)[name], step: childStep });
+      } catch (e) {
+        report(e, childStep);
+      }
+    }
+    // Pushed in reverse so that the walk meets names in order.
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Diagnostics: errors as data, for reporting many at once. A diagnostic is what a `ModuleError`
+ * says (kind, path, message, definitions) plus where each definition stands in its source, when a
+ * locator can tell: the engine knows files only by name, so positions come from whoever read them.
+ */
+import { ModuleError, type ErrorKind } from "./errors.js";
+
+/** Where a value stands in a source file; lines and columns count from 1, the end is exclusive. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+}
+
+/** How serious a diagnostic is: an error makes the input invalid, a warning does not. */
+export type Severity = "error" | "warning";
+
+/** The kind of a failure that is not the input's fault (a bug, or the machine running out of stack). */
+export type InternalErrorKind = "InternalError";
+
+/**
+ * One problem found in the input. `kind` is stable and machine-readable (an engine
+ * {@link ErrorKind}, or a kind of the layer that made it, such as a parse error of a loader).
+ */
+export interface Diagnostic<K extends string = ErrorKind | InternalErrorKind> {
+  readonly kind: K;
+  readonly severity: Severity;
+  /** The option path concerned; empty for a problem of a whole file. */
+  readonly path: readonly string[];
+  readonly message: string;
+  /** The definitions involved, located where the locator knows them; the first is the main one. */
+  readonly locations: readonly SourceLocation[];
+}
+
+/**
+ * Finds where the definition of `path` made in `file` stands. Returns undefined when it cannot
+ * tell (the file was not read by a locating loader, or the path is not in it).
+ */
+export type Locator = (file: string, path: readonly string[]) => SourceLocation | undefined;
+
+/** The diagnostic of a thrown value: an engine error as it is, anything else as an internal error. */
+export function diagnosticOf(error: unknown, locate: Locator = () => undefined, fallbackPath: readonly string[] = []): Diagnostic {
+  if (error instanceof ModuleError) {
+    const path = error.path ?? fallbackPath;
+    const files = [...new Set([...error.definitions.map((d) => d.file), ...error.declarations])];
+    return {
+      kind: error.kind,
+      severity: "error",
+      path,
+      message: error.message,
+      locations: files.map((file) => locate(file, path) ?? { file }),
+    };
+  }
+  const message = error instanceof RangeError
+    ? `The evaluation went too deep (${error.message}). The input nests too deeply or a value depends on itself.`
+    : `Internal error: ${error instanceof Error ? error.message : String(error)}. Please report it with the input that caused it.`;
+  return { kind: "InternalError", severity: "error", path: fallbackPath, message, locations: [] };
+}
+
+/** The diagnostics in a stable order: by first file, line and column, then by path. */
+export function sortDiagnostics<D extends Diagnostic<string>>(diagnostics: readonly D[]): D[] {
+  const key = (d: D) => d.locations[0];
+  return [...diagnostics].sort((a, b) => {
+    const la = key(a);
+    const lb = key(b);
+    const byFile = (la?.file ?? "").localeCompare(lb?.file ?? "");
+    if (byFile !== 0) return byFile;
+    const byLine = (la?.line ?? 0) - (lb?.line ?? 0);
+    if (byLine !== 0) return byLine;
+    const byColumn = (la?.column ?? 0) - (lb?.column ?? 0);
+    if (byColumn !== 0) return byColumn;
+    return a.path.join("\u0000").localeCompare(b.path.join("\u0000"));
+  });
+}
