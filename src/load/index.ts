@@ -1,4 +1,4 @@
-/** Files to modules and data: JSON data files, and the data bundled with the CUDA modules. */
+/** Files to modules and data: JSON and YAML definition files with positions, and the bundled data. */
 export { readJsonFile, type DataFile } from "./data-file.js";
 export {
   bundledManifests,
@@ -10,3 +10,10 @@ export {
   type BundledReleases,
   type ManifestFileName,
 } from "./bundled-data.js";
+export { defaultMaxFileBytes, parseDefinitionText, readDefinitionFile, syntaxOf, type LoadedFile, type ReadOptions } from "./definition-file.js";
+export { parseJsonText } from "./json-text.js";
+export { fileError, type LoadDiagnostic, type LoadErrorKind } from "./load-diagnostic.js";
+export { mountedLocator, type MountedFile } from "./locator.js";
+export { SourceIndex } from "./source-index.js";
+export { lineStarts, positionAt, type TextPosition } from "./text-position.js";
+export { maxYamlAliasCount, parseYamlDocument, yamlValue, type YamlSource } from "./yaml-text.js";

@@ -1,0 +1,105 @@
+/**
+ * A JSON or YAML definition file read from disk into data with positions. Every way a file can
+ * fail (missing, a directory, too large, not UTF-8, empty, not parseable) is one diagnostic of
+ * that file, never an exception.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { either as E } from "fp-ts";
+import { parseJsonText } from "./json-text.js";
+import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
+import { SourceIndex } from "./source-index.js";
+import { lineStarts, positionAt } from "./text-position.js";
+import { parseYamlDocument, yamlValue } from "./yaml-text.js";
+
+/** The largest file read by default (bytes); the real manifests are under 100 KB. */
+export const defaultMaxFileBytes = 64 * 1024 * 1024;
+
+/** The options of {@link readDefinitionFile}. */
+export interface ReadOptions {
+  /** The name the file's definitions carry (its path by default). */
+  readonly name?: string;
+  /** Files larger than this many bytes are refused ({@link defaultMaxFileBytes} by default). */
+  readonly maxFileBytes?: number;
+  /** The syntax, when the file's extension does not tell (`.json`, `.yaml`, `.yml`). */
+  readonly syntax?: "json" | "yaml";
+}
+
+/** A definition file read: its data, where each value stands, and any warnings. */
+export interface LoadedFile {
+  readonly file: string;
+  readonly data: unknown;
+  readonly index: SourceIndex;
+  readonly warnings: readonly LoadDiagnostic[];
+}
+
+/**
+ * Reads the JSON or YAML file at `filePath` into data with positions, or the diagnostics of why
+ * it cannot be. @example readDefinitionFile("modules/cuda/manifests/redistrib_12.2.2.json")
+ */
+export function readDefinitionFile(filePath: string, options: ReadOptions = {}): E.Either<LoadDiagnostic[], LoadedFile> {
+  const file = options.name ?? filePath;
+  const bytes = readBytes(filePath, file, options.maxFileBytes ?? defaultMaxFileBytes);
+  if (E.isLeft(bytes)) return bytes;
+  return parseDefinitionText(bytes.right, file, options.syntax ?? syntaxOf(filePath));
+}
+
+/** Parses the bytes of a definition file named `file`; see {@link readDefinitionFile}. */
+export function parseDefinitionText(bytes: Uint8Array, file: string, syntax: "json" | "yaml"): E.Either<LoadDiagnostic[], LoadedFile> {
+  const decoded = decodeUtf8(bytes, file);
+  if (E.isLeft(decoded)) return decoded;
+  const warnings: LoadDiagnostic[] = [];
+  let text = decoded.right;
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    warnings.push({
+      ...fileError("ParseError", { file, line: 1, column: 1 }, `${file} starts with a byte-order mark, which was ignored. Save the file as UTF-8 without one.`),
+      severity: "warning",
+    });
+  }
+  if (text.trim() === "") return E.left([fileError("ParseError", { file, line: 1, column: 1 }, `${file} is empty: it must hold one ${syntax === "json" ? "JSON" : "YAML"} value.`)]);
+  if (syntax === "json") {
+    const data = parseJsonText(text, file);
+    return E.map((value: unknown) => ({ file, data: value, index: new SourceIndex(file, text), warnings }))(data);
+  }
+  const source = parseYamlDocument(text, file);
+  if (E.isLeft(source)) return source;
+  const data = yamlValue(source.right, file);
+  return E.map((value: unknown) => ({ file, data: value, index: new SourceIndex(file, text, source.right), warnings }))(data);
+}
+
+/** The syntax a file's extension names: YAML for `.yaml`/`.yml`, JSON otherwise. */
+export function syntaxOf(filePath: string): "json" | "yaml" {
+  const extension = path.extname(filePath).toLowerCase();
+  return extension === ".yaml" || extension === ".yml" ? "yaml" : "json";
+}
+
+function readBytes(filePath: string, file: string, maxFileBytes: number): E.Either<LoadDiagnostic[], Uint8Array> {
+  const at = { file };
+  try {
+    const stat = statSync(filePath);
+    if (stat.isDirectory()) return E.left([fileError("ReadError", at, `${file} is a directory: give the path of a JSON or YAML file.`)]);
+    if (!stat.isFile()) return E.left([fileError("ReadError", at, `${file} is not a regular file: give the path of a JSON or YAML file.`)]);
+    if (stat.size > maxFileBytes) {
+      return E.left([
+        fileError("ReadError", at, `${file} is ${stat.size} bytes, more than the limit of ${maxFileBytes}. Raise the limit (--max-file-size) if the file is genuine.`),
+      ]);
+    }
+    return E.right(readFileSync(filePath));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "there is no such file" : code === "EACCES" ? "permission denied" : (e as Error).message;
+    return E.left([fileError("ReadError", at, `Cannot read ${file}: ${reason}.`)]);
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): E.Either<LoadDiagnostic[], string> {
+  try {
+    return E.right(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes));
+  } catch {
+    // Where the first undecodable byte is: decode leniently and find the first replacement.
+    const lenient = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    const at = positionAt(lineStarts(lenient), Math.max(0, lenient.indexOf("\ufffd")));
+    return E.left([fileError("ParseError", { file, line: at.line, column: at.column }, `${file} is not valid UTF-8 text. Save it as UTF-8.`)]);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Where each value of a data file stands. The `yaml` package's document of the text (JSON is
+ * YAML) and its `LineCounter` give the positions; for JSON, the document is parsed only when a
+ * position is first asked for, since most files are valid and need none.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import type { SourceLocation } from "../lib/index.js";
+import type { YamlSource } from "./yaml-text.js";
+
+/** An index of positions over one file's text. */
+export class SourceIndex {
+  private source: YamlSource | undefined;
+
+  /**
+   * @param file the name the file's definitions carry
+   * @param text the file's text
+   * @param source its parsed YAML document, when it was parsed already
+   */
+  constructor(
+    readonly file: string,
+    private readonly text: string,
+    source?: YamlSource,
+  ) {
+    this.source = source;
+  }
+
+  /**
+   * The location of the value at `dataPath` (names of the data, from the file's root): the key and
+   * value for an attribute, the item for a list entry. A path that goes where the data does not
+   * (an option defined nowhere in the file) gives the key of its deepest existing parent.
+   * @example index.locate(["cuda_cudart", "version"]) // { file, line: 12, column: 9, endLine: 12, endColumn: 30 }
+   */
+  locate(dataPath: readonly string[]): SourceLocation {
+    const { document, lineCounter } = (this.source ??= parseJson(this.text));
+    let node: unknown = document.contents;
+    let found: Pair | Node | null = null;
+    let resolved = 0;
+    for (const name of dataPath) {
+      const next = child(node, name);
+      if (next === undefined) break;
+      found = next;
+      node = isPair(next) ? next.value : next;
+      resolved++;
+    }
+    if (found === null) return { file: this.file, line: 1, column: 1 };
+    const [start, end] = rangeOf(found, resolved === dataPath.length);
+    const from = lineCounter.linePos(start);
+    const to = lineCounter.linePos(end);
+    return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  }
+}
+
+/** The YAML document of JSON text, for positions only (the value came from `JSON.parse`). */
+function parseJson(text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  return { document: parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter };
+}
+
+/** The pair (in a map) or item (in a list) that `name` designates under `node`. */
+function child(node: unknown, name: string): Pair | Node | undefined {
+  if (isMap(node)) return node.items.find((pair) => keyName(pair.key) === name);
+  if (isSeq(node)) {
+    const match = /^\[(?:definition \d+-entry )?(\d+)\]$/.exec(name);
+    if (match === null) return undefined;
+    // `[definition d-entry e]` counts from 1 (Nixpkgs' list locations); the walk's `[i]` from 0.
+    const index = name.startsWith("[definition") ? Number(match[1]) - 1 : Number(match[1]);
+    const item = node.items[index];
+    return item === null || item === undefined ? undefined : (item as Node);
+  }
+  return undefined;
+}
+
+function keyName(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value) : undefined;
+}
+
+/** The offsets a location spans: a whole pair (key and value) when `whole`, else only its key. */
+function rangeOf(found: Pair | Node, whole: boolean): [number, number] {
+  if (isPair(found)) {
+    const key = found.key as Node | null;
+    const value = found.value as Node | null;
+    const start = key?.range?.[0] ?? value?.range?.[0] ?? 0;
+    const end = whole ? (value?.range?.[1] ?? key?.range?.[1] ?? start) : (key?.range?.[1] ?? start);
+    return [start, end];
+  }
+  const range = found.range ?? [0, 0, 0];
+  return [range[0], range[1]];
+}
