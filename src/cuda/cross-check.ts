@@ -4,13 +4,24 @@
  * the other, so a difference is a broken pair).
  */
 import { ModuleError, showOption } from "../lib/index.js";
-import type { Manifest } from "./manifest.js";
+
+/**
+ * The parts of a version's manifests that the key-level checks read. A checked `Manifest` is one;
+ * so is the data of two files not (or not yet) checked, so that these checks run even where the
+ * option types found errors.
+ */
+export interface ManifestKeys {
+  readonly product: string;
+  readonly version: string;
+  readonly redistrib: Readonly<Record<string, unknown>>;
+  readonly feature: Readonly<Record<string, unknown>> | null;
+}
 
 const releaseKeys = new Set(["release_date", "release_label", "release_product"]);
 const packageKeys = new Set(["name", "license", "license_path", "version"]);
 
 /** The packages of a redistrib manifest, each with its platforms. */
-function redistribPlatforms(manifest: Manifest): Map<string, Set<string>> {
+function redistribPlatforms(manifest: ManifestKeys): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const [pname, pkg] of Object.entries(manifest.redistrib)) {
     if (releaseKeys.has(pname) || typeof pkg !== "object" || pkg === null) continue;
@@ -23,7 +34,7 @@ function redistribPlatforms(manifest: Manifest): Map<string, Set<string>> {
  * The errors of a pair whose manifests disagree (empty when they agree, or when there is no
  * feature manifest). `files` names the two files in the messages.
  */
-export function crossCheckManifests(manifest: Manifest, files: { readonly redistrib: string; readonly feature: string }): ModuleError[] {
+export function crossCheckManifests(manifest: ManifestKeys, files: { readonly redistrib: string; readonly feature: string }): ModuleError[] {
   if (manifest.feature === null) return [];
   const base = [manifest.product, "manifests", manifest.version];
   const redistrib = redistribPlatforms(manifest);
@@ -44,13 +55,14 @@ export function crossCheckManifests(manifest: Manifest, files: { readonly redist
       errors.push(missing("feature", [pname], "The package", files.redistrib));
       continue;
     }
+    if (typeof platforms !== "object" || platforms === null) continue;
     for (const platform of Object.keys(platforms)) {
       if (!counterpart.has(platform)) errors.push(missing("feature", [pname, platform], "The platform", files.redistrib));
     }
   }
   for (const [pname, platforms] of redistrib) {
-    const counterpart = manifest.feature[pname];
-    if (counterpart === undefined) {
+    const counterpart = Object.hasOwn(manifest.feature, pname) ? manifest.feature[pname] : undefined;
+    if (typeof counterpart !== "object" || counterpart === null) {
       errors.push(missing("redistrib", [pname], "The package", files.feature));
       continue;
     }

@@ -3,7 +3,8 @@
  * Nixpkgs', accept any platform key; this check names a key that no builder knows.
  */
 import { ModuleError, showOption } from "../lib/index.js";
-import type { Manifest, ReleaseList } from "./manifest.js";
+import type { ManifestKeys } from "./cross-check.js";
+import type { ReleaseList } from "./manifest.js";
 import { redistSystems } from "./select-releases.js";
 
 const packageKeys = new Set(["name", "license", "license_path", "version", "cuda_variant"]);
@@ -21,7 +22,7 @@ function unknownPlatform(path: readonly string[], file: string | undefined): Mod
 }
 
 /** The errors of platform keys in a checked manifest that no builder knows. */
-export function checkManifestPlatforms(manifest: Manifest, files: { readonly redistrib?: string; readonly feature?: string } = {}): ModuleError[] {
+export function checkManifestPlatforms(manifest: ManifestKeys, files: { readonly redistrib?: string; readonly feature?: string } = {}): ModuleError[] {
   const base = [manifest.product, "manifests", manifest.version];
   const errors: ModuleError[] = [];
   for (const [pname, pkg] of Object.entries(manifest.redistrib)) {
@@ -31,6 +32,7 @@ export function checkManifestPlatforms(manifest: Manifest, files: { readonly red
     }
   }
   for (const [pname, platforms] of Object.entries(manifest.feature ?? {})) {
+    if (typeof platforms !== "object" || platforms === null) continue;
     for (const key of Object.keys(platforms)) {
       if (!redistSystems.includes(key)) errors.push(unknownPlatform([...base, "feature", pname, key], files.feature));
     }

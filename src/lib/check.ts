@@ -5,7 +5,7 @@
  * but what is inside it.
  */
 import { either as E } from "fp-ts";
-import { hasOwn, type Attrs } from "./attrs.js";
+import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
 import { diagnosticOf, type Diagnostic, type Locator } from "./diagnostics.js";
 import { evalModules, type EvalModulesArgs, type Evaluation } from "./eval-modules.js";
 import { withUndeclaredSink } from "./undeclared-sink.js";
@@ -14,6 +14,12 @@ import { withUndeclaredSink } from "./undeclared-sink.js";
 export interface CheckOptions {
   /** Finds where a definition stands in its file, to give diagnostics a line and column. */
   readonly locate?: Locator;
+  /**
+   * The option paths to walk (the whole configuration by default). Declared options that exist
+   * only to be read by other modules, never as values, are left out this way; undeclared options
+   * are reported wherever they are.
+   */
+  readonly roots?: readonly (readonly string[])[];
 }
 
 /** A step of the walk: the value's parent step and its name there, so paths are built only when needed. */
@@ -37,6 +43,17 @@ function pathOf(step: Step | null): string[] {
  */
 export function check(args: EvalModulesArgs, options: CheckOptions = {}): Diagnostic[] {
   return walkEvaluation(evalModules(args), options).diagnostics;
+}
+
+/**
+ * Every diagnostic of the evaluation of `args`, and the evaluation itself, for reading further
+ * where there were no diagnostics (its values were read by the walk and are cached; a value
+ * under a reported path may hold what an unchecked read gives, so read only clean parts).
+ * @example const { diagnostics, evaluation } = checkEvaluation({ modules }, { roots: [["cuda"]] })
+ */
+export function checkEvaluation(args: EvalModulesArgs, options: CheckOptions = {}): { diagnostics: Diagnostic[]; evaluation: Evaluation } {
+  const evaluation = evalModules(args);
+  return { diagnostics: walkEvaluation(evaluation, options).diagnostics, evaluation };
 }
 
 /**
@@ -68,16 +85,29 @@ function walkEvaluation(evaluation: Evaluation, options: CheckOptions): { diagno
         report(e, null);
         return;
       }
-      walkValues(config, report);
+      for (const root of options.roots ?? [[]]) {
+        let value: unknown = config;
+        let step: Step | null = null;
+        try {
+          for (const name of root) {
+            step = { parent: step, name };
+            value = isAttrs(value) && hasOwn(value, name) ? value[name] : undefined;
+          }
+        } catch (e) {
+          report(e, step);
+          continue;
+        }
+        walkValues(value, step, report);
+      }
     },
   );
   return { diagnostics, config };
 }
 
 /** Reads every value under `root`, depth first, without recursion (inputs may nest deeply). */
-function walkValues(root: Attrs, report: (error: unknown, at: Step | null) => void): void {
+function walkValues(root: unknown, rootStep: Step | null, report: (error: unknown, at: Step | null) => void): void {
   const seen = new Set<object>();
-  const pending: { value: unknown; step: Step | null }[] = [{ value: root, step: null }];
+  const pending: { value: unknown; step: Step | null }[] = [{ value: root, step: rootStep }];
   while (pending.length > 0) {
     const { value, step } = pending.pop()!;
     if (typeof value !== "object" || value === null || seen.has(value)) continue;

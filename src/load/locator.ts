@@ -23,7 +23,8 @@ export function mountedLocator(files: readonly MountedFile[]): Locator {
     const mounted = byFile.get(file);
     if (mounted === undefined) return undefined;
     const { prefix } = mounted;
+    // A path outside the file's data (the other file of a cross-check) has no position in it.
     const inside = prefix.every((name, i) => optionPath[i] === name);
-    return mounted.index.locate(inside ? optionPath.slice(prefix.length) : []);
+    return inside ? mounted.index.locate(optionPath.slice(prefix.length)) : { file };
   };
 }

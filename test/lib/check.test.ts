@@ -94,3 +94,19 @@ describe("check", () => {
     expect(diagnostics.map((d) => d.kind)).toContain("InfiniteRecursion");
   });
 });
+
+test("roots limit the walk to the given option paths; undeclared options are reported anyway", () => {
+  const modules = [
+    { options: { used: { n: mkOption({ type: types.int }) }, helper: mkOption({ type: types.int }) } },
+    { config: { used: { n: "x" }, stray: 1 } },
+  ];
+  expect(summary(check({ modules }))).toEqual([
+    ["NoDefinition", "helper"],
+    ["TypeMismatch", "used.n"],
+    ["UndeclaredOption", "stray"],
+  ]);
+  expect(summary(check({ modules }, { roots: [["used"]] }))).toEqual([
+    ["TypeMismatch", "used.n"],
+    ["UndeclaredOption", "stray"],
+  ]);
+});
