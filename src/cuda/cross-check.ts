@@ -43,7 +43,8 @@ export function crossCheckManifests(manifest: ManifestKeys, files: { readonly re
     new ModuleError({
       kind: "InvalidDefinition",
       path: [...base, kind, ...path],
-      definitions: [{ file: files.redistrib }, { file: files.feature }],
+      // The file that has the item first: its position is where the problem is shown.
+      definitions: kind === "feature" ? [{ file: files.feature }, { file: files.redistrib }] : [{ file: files.redistrib }, { file: files.feature }],
       message:
         `${what} \`${showOption(path)}' is in ${kind === "feature" ? files.feature : files.redistrib} but not in ${other}; ` +
         `the two manifests of ${manifest.product} ${manifest.version} must name the same packages and platforms. ` +

@@ -29,7 +29,7 @@ export function typeMismatch(
     definitions: defs,
     message:
       `A definition of \`${showOption(loc)}' is not of type \`${type.description}'. ${detail}\n` +
-      `Change the value to a ${type.description}, or remove the definition.`,
+      `Change the value to one of type \`${type.name}'${type.description === type.name ? "" : ` (${type.description})`}, or remove the definition.`,
   });
 }
 
