@@ -1,4 +1,4 @@
-/** The CUDA layer: evaluation of the CUDA modules with data, checked manifests, release selection and shims. */
+/** The CUDA layer: evaluation of the CUDA modules with data, checked manifests, release selection, shims, the platform table, the builders and the package set. */
 export { evaluateCuda, manifestDataModule, newerManifestDataModule, releasesDataModule } from "./evaluate.js";
 export type { CudaEvaluationInput, ManifestData, ReleasesData } from "./evaluate.js";
 export {
@@ -23,3 +23,34 @@ export { getNixSystems, getRedistSystem, redistSystems, selectReleases, type Rel
 export { cudnnShim, tensorrtShim } from "./shims.js";
 export { releaseManifests, type ReleaseManifests, type ReleaseManifestSet } from "./release-manifests.js";
 export { compareVersions, majorMinor, mkVersionedName, versionAtLeast, versionOlder } from "./versions.js";
+export { buildTargets, nixSystemsOf, platformOf, platformTable, pseudoPlatforms, targetName, type BuildTarget, type PlatformRow } from "./platforms.js";
+export { checkRelativePath, redistBaseUrl, redistUrl } from "./relative-path.js";
+export { fromHex, fromSri, type Sha256 } from "./src-hash.js";
+export { outputBrokenConditions, outputsFromFeatures, outputToPatterns, possibleOutputs, type OutputFlags } from "./outputs.js";
+export { fixups, type FixupCondition, type Conditional, type Fixup, type FixupLicense, type FixupSource, type FixupStep } from "./fixups.js";
+export { evaluateConditions, fillTemplate, holds, selectConditionals, type FixupContext } from "./fixup-conditions.js";
+export {
+  buildPlan,
+  contextOfCudaManifest,
+  planFromReleases,
+  unavailableReasons,
+  type BuildPlan,
+  type BuildPlanArgs,
+  type BuildStep,
+  type PackageSetContext,
+  type PlanLicense,
+  type PlanSource,
+  type ReleasesPlanArgs,
+  type RunpathEntry,
+} from "./build-plan.js";
+export { checkCudaPackages, cudaPackages, type CudaPackageSet, type CudaPackagesArgs, type PackageEntry } from "./package-set.js";
+export {
+  checkDataFiles,
+  classifyDataFile,
+  type CheckDiagnostic,
+  type CheckErrorKind,
+  type CheckFilesOptions,
+  type CheckFilesResult,
+  type ClassifiedFile,
+  type DataFileKind,
+} from "./check-files.js";

@@ -5,6 +5,7 @@
 import type { genericReleasesModule } from "../../modules/generic/releases/index.js";
 import type { ConfigOf } from "../lib/config-of.js";
 import { ModuleError } from "../lib/errors.js";
+import { nixSystemsOf, platformTable } from "./platforms.js";
 import { compareVersions, mkVersionedName, majorMinor, versionAtLeast, versionOlder } from "./versions.js";
 
 /**
@@ -58,10 +59,11 @@ export const unsupportedRedistSystem = "unsupported";
  * getRedistSystem(false, "ppc64le-linux") // "unsupported"
  */
 export function getRedistSystem(hasJetson: boolean, nixSystem: string): string {
-  // Never throws: Nixpkgs evaluates every package set on every system, supported or not.
-  if (nixSystem === "x86_64-linux") return "linux-x86_64";
-  if (nixSystem === "aarch64-linux") return hasJetson ? "linux-aarch64" : "linux-sbsa";
-  return unsupportedRedistSystem;
+  // Never throws: Nixpkgs evaluates every package set on every system, supported or not. On a
+  // system without Jetson devices the flag changes nothing, as in Nixpkgs.
+  const rows = platformTable.filter((row) => row.system === nixSystem && !row.droppedInLatePeriod);
+  const row = rows.find((r) => r.jetson === hasJetson) ?? (rows.length === 1 ? rows[0] : undefined);
+  return row?.redistSystem ?? unsupportedRedistSystem;
 }
 
 /**
@@ -73,18 +75,8 @@ export function getRedistSystem(hasJetson: boolean, nixSystem: string): string {
  * getNixSystems("windows-x86_64") // []
  */
 export function getNixSystems(redistSystem: string): string[] {
-  switch (redistSystem) {
-    case "linux-x86_64":
-      return ["x86_64-linux"];
-    case "linux-sbsa":
-    case "linux-aarch64":
-      return ["aarch64-linux"];
-    case "linux-all":
-    case "source":
-      return ["aarch64-linux", "x86_64-linux"];
-    default:
-      return [];
-  }
+  const dropped = new Set(platformTable.filter((row) => row.droppedInLatePeriod).map((row) => row.system));
+  return nixSystemsOf(redistSystem).filter((system) => !dropped.has(system));
 }
 
 /**

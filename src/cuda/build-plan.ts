@@ -1,0 +1,484 @@
+/**
+ * The generic (manifest) builder (spec 5, Nixpkgs `generic-builders/manifest.nix`): one package of
+ * a checked manifest, or of a shim's output, becomes a build plan for one system. A plan is plain
+ * JSON and says everything the derivation would be made from; each field's doc comment names the
+ * rule it comes from. The period followed is [late], except where a field says otherwise.
+ */
+import { fixups, type Fixup, type FixupLicense } from "./fixups.js";
+import { evaluateConditions, fillTemplate, holds, selectConditionals, type FixupContext } from "./fixup-conditions.js";
+import type { FeatureManifest, Manifest, RedistribArchive, RedistribPackage } from "./manifest.js";
+import { outputBrokenConditions, outputsFromFeatures, outputToPatterns, type OutputFlags } from "./outputs.js";
+import { nixSystemsOf, platformOf, pseudoPlatforms, type BuildTarget } from "./platforms.js";
+import { redistUrl } from "./relative-path.js";
+import { fromHex, fromSri } from "./src-hash.js";
+import { ModuleError } from "../lib/errors.js";
+import { majorMinor } from "./versions.js";
+
+/**
+ * Where a plan's source comes from: an NVIDIA download (`fetchurl`), or a file the user must add to
+ * the store by hand (`requireFile`, TensorRT). Both carry the hash as SRI and as hex.
+ *
+ * @example
+ * const src: PlanSource = { kind: "fetchurl", url: "https://…-archive.tar.xz", hash: "sha256-…", sha256: "…" };
+ */
+export type PlanSource =
+  | { readonly kind: "fetchurl"; readonly url: string; readonly hash: string; readonly sha256: string }
+  | { readonly kind: "requireFile"; readonly name: string; readonly hash: string; readonly sha256: string; readonly message: string };
+
+/**
+ * One step of the build, in the order it runs: the phase, who adds it (the builder, a hook, or
+ * `fixup <pname>`), what it does, and for `moveToOutput` the output and its patterns.
+ *
+ * @example
+ * const step: BuildStep = { phase: "install", by: "builder", does: "moveToOutput", output: "lib", patterns: ["lib", "lib64"] };
+ */
+export interface BuildStep {
+  readonly phase: string;
+  readonly by: string;
+  readonly does: string;
+  readonly output?: string;
+  readonly patterns?: readonly string[];
+}
+
+/**
+ * One entry of the RUNPATH of the dynamic ELF files a build produces, in order, with the hook that
+ * puts it there (spec 5.4 step 5 and 8).
+ *
+ * @example
+ * const entry: RunpathEntry = { path: "/run/opengl-driver/lib", by: "autoAddDriverRunpath" };
+ */
+export interface RunpathEntry {
+  readonly path: string;
+  readonly by: string;
+}
+
+/**
+ * A licence as the plan's `meta.license` holds it.
+ *
+ * @example
+ * const license: PlanLicense = { shortName: "CUDA EULA", fullName: "…", url: "https://…/LICENSE.txt", free: false, redistributable: true };
+ */
+export interface PlanLicense {
+  readonly shortName: string;
+  readonly fullName: string | null;
+  readonly url: string | null;
+  readonly free: boolean;
+  readonly redistributable: boolean;
+}
+
+/**
+ * A build plan: a plain, JSON-serialisable value that says what one package's derivation is made
+ * from on one system.
+ *
+ * @example
+ * buildPlan({ manifest, pname: "cuda_cudart", system: "x86_64-linux", cudaVersion: "12.2" }).outputs // ["out", "lib", "static", "dev", "stubs"]
+ */
+export interface BuildPlan {
+  readonly pname: string;
+  /** The product, which is the URL segment of its downloads (`cuda`, `cutensor`, `cudnn`, `tensorrt`). */
+  readonly redistName: string;
+  /** The redistrib release's `version`. */
+  readonly version: string;
+  /** The system built for, and the NVIDIA platform the table gives it (`platforms.ts`). */
+  readonly host: { readonly system: string; readonly jetson: boolean; readonly redistSystem: string };
+  /**
+   * The platform key whose flags and archive are used: `linux-all` when the package has it and serves
+   * the host (Nixpkgs prefers the most general archive, spec 10), else the host's; null when the
+   * package has neither.
+   */
+  readonly archivePlatform: string | null;
+  /** The archive of `archivePlatform` (spec 5.4 step 1), or the one a product fixup names (spec 4.3); null if none. */
+  readonly src: PlanSource | null;
+  /** {@link outputsFromFeatures} of the archive's flags, then the fixup's additions and removals (spec 5.3). */
+  readonly outputs: readonly string[];
+  /** Every output but `dev` ([mid/late], spec 5.4 step 7). */
+  readonly propagatedBuildOutputs: readonly string[];
+  /** The folder of `lib/` that becomes `lib/` (cuTENSOR: the CUDA major), or null. */
+  readonly libPath: string | null;
+  /** The builder's hooks in Nixpkgs' order, the cuda_compat hook last (spec 8), then the fixup's. */
+  readonly nativeBuildInputs: readonly string[];
+  /** The C++ runtime the builder always adds, then the fixup's (spec 5.4 step 5, 7.2). */
+  readonly buildInputs: readonly string[];
+  readonly propagatedBuildInputs: readonly string[];
+  /** Libraries autoPatchelf may leave unresolved: libcuda comes from the driver at run time. */
+  readonly autoPatchelfIgnoreMissingDeps: readonly string[];
+  /** Whether the install check may find /usr/ in the outputs; true unless a fixup says otherwise. */
+  readonly allowFHSReferences: boolean;
+  readonly steps: readonly BuildStep[];
+  readonly runpath: readonly RunpathEntry[];
+  /** Reason → whether it holds; any true one makes the package broken (spec 5.5). */
+  readonly brokenConditions: Readonly<Record<string, boolean>>;
+  /** Reason → whether it holds; any true one makes every platform bad (spec 5.5). */
+  readonly badPlatformsConditions: Readonly<Record<string, boolean>>;
+  readonly meta: {
+    readonly description: string;
+    readonly homepage: string | null;
+    readonly mainProgram: string | null;
+    readonly license: PlanLicense;
+    /** The NVIDIA platforms the feature release has entries for, sorted. */
+    readonly redistPlatforms: readonly string[];
+    /** The Nix systems of those platforms by the table, de-duplicated and sorted ([late] rule). */
+    readonly platforms: readonly string[];
+    readonly broken: boolean;
+    /** `platforms` if any bad-platform condition holds, else empty. */
+    readonly badPlatforms: readonly string[];
+    /** Null when Hydra may build it on every platform. */
+    readonly hydraPlatforms: readonly string[] | null;
+  };
+  /** The fixup applied (its pname and the Nixpkgs file it mirrors), or null. */
+  readonly fixup: { readonly pname: string; readonly source: string } | null;
+}
+
+/**
+ * What the package set knows that one package's plan depends on: the other CUDA packages, whether
+ * cuda_compat can be used, and the cuDNN TensorRT uses.
+ *
+ * @example
+ * const context: PackageSetContext = { siblings: new Set(["cuda_cudart", "libcublas"]), hasCudaCompat: false, cudnn: null };
+ */
+export interface PackageSetContext {
+  readonly siblings: ReadonlySet<string>;
+  /** The CUDA manifest has a `cuda_compat` archive for Jetson (`linux-aarch64`). */
+  readonly hasCudaCompat: boolean;
+  readonly cudnn: { readonly name: string; readonly version: string } | null;
+}
+
+/**
+ * The generic builder's inputs, as Nixpkgs' `manifest.nix` takes them: one package's feature and
+ * redistrib releases, from manifests or from a shim.
+ *
+ * @example
+ * planFromReleases({ pname: "cudnn", redistName: "cudnn", featureRelease, redistribRelease, target, cudaMajorMinorVersion: "12.2", libPath: null, dataPath, context })
+ */
+export interface ReleasesPlanArgs {
+  readonly pname: string;
+  readonly redistName: string;
+  readonly featureRelease: Readonly<Record<string, unknown>>;
+  readonly redistribRelease: Readonly<Record<string, unknown>>;
+  readonly target: BuildTarget;
+  readonly cudaMajorMinorVersion: string;
+  readonly libPath: string | null;
+  /** Where the redistrib release is defined, for error paths. */
+  readonly dataPath: readonly string[];
+  readonly context: PackageSetContext;
+}
+
+const cudaRedistLicense = {
+  shortName: "CUDA EULA",
+  fullName: "CUDA Toolkit End User License Agreement (EULA)",
+  free: false,
+  redistributable: true,
+} as const;
+
+// Nixpkgs' `lib.licenses.unfree`: the builder's default where no product licence is set.
+const unfreeLicense: PlanLicense = { shortName: "unfree", fullName: "Unfree", url: null, free: false, redistributable: false };
+
+function isArchive(value: unknown): value is RedistribArchive {
+  return typeof value === "object" && value !== null && typeof (value as { relative_path?: unknown }).relative_path === "string";
+}
+
+function outputFlagsOf(featureRelease: Readonly<Record<string, unknown>>, platform: string | null): OutputFlags | undefined {
+  if (platform === null) return undefined;
+  const entry = featureRelease[platform];
+  if (typeof entry !== "object" || entry === null) return undefined;
+  return (entry as { outputs?: OutputFlags }).outputs;
+}
+
+/** The archive format a file name says, for the unpack step (tar.xz on Linux, zip on Windows). */
+function archiveFormat(fileName: string): string {
+  const match = /\.(tar\.xz|tar\.gz|tgz|zip|tar)$/.exec(fileName);
+  return match ? match[1]! : "unknown format";
+}
+
+/** The platform key whose archive a host uses (see {@link BuildPlan.archivePlatform}). */
+function chooseArchivePlatform(featureRelease: Readonly<Record<string, unknown>>, system: string, redistSystem: string): string | null {
+  for (const pseudo of pseudoPlatforms) {
+    if (Object.hasOwn(featureRelease, pseudo) && nixSystemsOf(pseudo).includes(system)) return pseudo;
+  }
+  return Object.hasOwn(featureRelease, redistSystem) ? redistSystem : null;
+}
+
+function stringField(release: Readonly<Record<string, unknown>>, field: string, dataPath: readonly string[]): string {
+  const value = release[field];
+  if (typeof value === "string") return value;
+  throw new ModuleError({
+    kind: "NoDefinition",
+    path: [...dataPath, field],
+    message: `The release at \`${dataPath.join(".")}' has no string \`${field}'; the builder needs it. Check the release with checkManifest or checkReleaseList first.`,
+  });
+}
+
+/** The source a product fixup names, from the shim's redistrib release (spec 4.3). */
+function fixupSource(fixup: Fixup, redistribRelease: Readonly<Record<string, unknown>>, args: ReleasesPlanArgs, version: string): PlanSource | null {
+  if (fixup.src === undefined) return null;
+  const hash = fromSri(stringField(redistribRelease, "hash", args.dataPath), [...args.dataPath, "hash"]);
+  if (fixup.src === "fetchurlFromRelease") {
+    return { kind: "fetchurl", url: stringField(redistribRelease, "url", args.dataPath), ...hash };
+  }
+  const name = stringField(redistribRelease, "filename", args.dataPath);
+  return {
+    kind: "requireFile",
+    name,
+    ...hash,
+    message:
+      `To use ${args.pname} ${version}, download the "${version} TAR package for CUDA ${args.cudaMajorMinorVersion}" from ` +
+      `${fixup.meta?.homepage ?? "NVIDIA"} and add it to the Nix store with: nix-store --add-fixed sha256 ${name}`,
+  };
+}
+
+function licenseOf(license: FixupLicense, context: FixupContext): PlanLicense {
+  const redistributable = typeof license.redistributable === "boolean" ? license.redistributable : holds(license.redistributable, context);
+  return { shortName: license.shortName, fullName: license.fullName ?? null, url: license.url ?? null, free: license.free, redistributable };
+}
+
+function fixupSteps(fixup: Fixup | undefined, pname: string, phase: string, context: FixupContext): BuildStep[] {
+  return (fixup?.steps ?? [])
+    .filter((step) => step.phase === phase && (step.when === undefined || holds(step.when, context)))
+    .map((step) => ({ phase, by: `fixup ${pname}`, does: fillTemplate(step.does, context) }));
+}
+
+/**
+ * The plan of one package from its feature and redistrib releases (the generic builder itself).
+ * {@link buildPlan} calls it for a manifest's package; the package set calls it for a shim's output.
+ *
+ * @example
+ * planFromReleases(args).meta.platforms // ["x86_64-linux"]
+ */
+export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
+  const { pname, redistName, featureRelease, redistribRelease, target, context: setContext } = args;
+  const row = platformOf(target);
+  const cuda = majorMinor(args.cudaMajorMinorVersion);
+  const version = stringField(redistribRelease, "version", args.dataPath);
+  const name = stringField(redistribRelease, "name", args.dataPath);
+  const fixup = Object.hasOwn(fixups, pname) ? fixups[pname] : undefined;
+
+  // The shims copy the release's CUDA range (and TensorRT's cuDNN) into the feature release ([late], spec 4.2).
+  const minCudaVersion = featureRelease["minCudaVersion"];
+  const maxCudaVersion = featureRelease["maxCudaVersion"];
+  const cudnnVersion = featureRelease["cudnnVersion"];
+  const context: FixupContext = {
+    cudaMajorMinorVersion: cuda,
+    system: target.system,
+    jetson: target.jetson,
+    version,
+    release:
+      typeof minCudaVersion === "string" && typeof maxCudaVersion === "string"
+        ? { minCudaVersion, maxCudaVersion, cudnnVersion: typeof cudnnVersion === "string" ? cudnnVersion : null }
+        : null,
+    siblings: setContext.siblings,
+    cudnn: setContext.cudnn,
+  };
+
+  const archivePlatform = chooseArchivePlatform(featureRelease, target.system, row.redistSystem);
+  const archive = archivePlatform === null ? undefined : redistribRelease[archivePlatform];
+  let src: PlanSource | null = null;
+  if (isArchive(archive)) {
+    const at = [...args.dataPath, archivePlatform!];
+    src = { kind: "fetchurl", url: redistUrl(redistName, archive.relative_path, [...at, "relative_path"]), ...fromHex(archive.sha256, [...at, "sha256"]) };
+  }
+  if (fixup !== undefined) src = fixupSource(fixup, redistribRelease, args, version) ?? src;
+
+  const removed = new Set(fixup?.removeOutputs ?? []);
+  const outputs = [...outputsFromFeatures(outputFlagsOf(featureRelease, archivePlatform)), ...(fixup?.addOutputs ?? [])].filter((o) => !removed.has(o));
+
+  // The shims' feature releases also hold minCudaVersion and the like, which serve no system.
+  const redistPlatforms = Object.keys(featureRelease).filter((key) => nixSystemsOf(key).length > 0).sort();
+  const platforms = [...new Set(redistPlatforms.flatMap(nixSystemsOf))].sort();
+  const brokenConditions = { ...outputBrokenConditions(outputs), ...evaluateConditions(fixup?.brokenConditions, context) };
+  // "No source" as the later builder states it (`src == null`): [late]'s `sourceMatchesHost` is
+  // always true for a system of the table, and a host without an archive must not look buildable.
+  const badPlatformsConditions = { "No source": src === null, ...evaluateConditions(fixup?.badPlatformsConditions, context) };
+
+  const licensePath = typeof redistribRelease["license_path"] === "string" ? redistribRelease["license_path"] : `${pname}/LICENSE.txt`;
+  const baseLicense: PlanLicense =
+    redistName === "cuda"
+      ? { ...cudaRedistLicense, url: redistUrl("cuda", licensePath, [...args.dataPath, "license_path"]) }
+      : unfreeLicense;
+  const license = fixup?.meta?.license !== undefined ? licenseOf(fixup.meta.license, context) : baseLicense;
+
+  // The cuda_compat hook is added for every package but cuda_compat on a Jetson build; it puts
+  // cuda_compat's libcuda before the driver's, and is a no-op when the set has no cuda_compat ([late], spec 8).
+  const compatHook = target.jetson && pname !== "cuda_compat";
+  const compatRunpath = compatHook && setContext.hasCudaCompat;
+  const nativeBuildInputs = [
+    "autoPatchelfHook",
+    "autoAddDriverRunpath",
+    "markForCudatoolkitRootHook",
+    ...(compatHook ? ["autoAddCudaCompatRunpath"] : []),
+    ...selectConditionals(fixup?.nativeBuildInputs, context),
+  ];
+  const buildInputs = ["stdenv.cc.cc.lib", ...selectConditionals(fixup?.buildInputs, context)];
+  const ignoreMissing = ["libcuda.so", "libcuda.so.*", ...selectConditionals(fixup?.autoPatchelfIgnoreMissingDeps, context)];
+  const allowFHSReferences = fixup?.allowFHSReferences ?? true;
+  const sourceRoot = fixup?.sourceRoot === undefined ? null : fillTemplate(fixup.sourceRoot, context);
+
+  const builder = (phase: string, does: string): BuildStep => ({ phase, by: "builder", does });
+  const fileName = src === null ? null : src.kind === "fetchurl" ? src.url : src.name;
+  const steps: BuildStep[] = [
+    builder("unpack", fileName === null ? "nothing to unpack: no source" : `unpack the ${archiveFormat(fileName)} archive${sourceRoot === null ? "" : `, then work in ${sourceRoot}`}`),
+    ...fixupSteps(fixup, pname, "postUnpack", context),
+    builder("postPatch", "move the contents of pkg-config/ and pkgconfig/ into share/pkgconfig"),
+    builder("postPatch", `in share/pkgconfig/*.pc, point cudaroot= and includedir= at the ${outputs.includes("dev") ? "dev" : "out"} output and libdir= at the ${outputs.includes("lib") ? "lib" : "out"} output`),
+    builder("postPatch", `link each share/pkgconfig/<name>-${cuda}.pc as <name>.pc`),
+    ...fixupSteps(fixup, pname, "postPatch", context),
+    ...fixupSteps(fixup, pname, "preInstall", context),
+    ...(args.libPath === null ? [] : [builder("install", `make lib/${args.libPath} the lib folder (fails if it is missing: the release may not support CUDA ${cuda})`)]),
+    builder("install", "move everything into the out output"),
+    ...outputs
+      .slice(1)
+      .filter((output) => outputToPatterns[output] !== undefined)
+      .map((output) => ({ phase: "install", by: "builder", does: "moveToOutput", output, patterns: outputToPatterns[output]! })),
+    ...fixupSteps(fixup, pname, "postInstall", context),
+    { phase: "fixup", by: "multiple-outputs", does: "move include to the dev output and documentation to the doc output, where they exist" },
+    { phase: "fixup", by: "autoPatchelfHook", does: `set the RUNPATH of ELF files from buildInputs and $ORIGIN; ignore missing ${ignoreMissing.join(", ")}` },
+    { phase: "fixup", by: "autoAddDriverRunpath", does: "prepend /run/opengl-driver/lib to the RUNPATH of dynamic ELF files" },
+    ...(compatRunpath ? [{ phase: "fixup", by: "autoAddCudaCompatRunpath", does: "prepend ${cuda_compat}/compat to the RUNPATH of dynamic ELF files" }] : []),
+    ...fixupSteps(fixup, pname, "postFixup", context),
+    ...(allowFHSReferences ? [] : [builder("installCheck", "fail if an output other than LICENSE files mentions /usr/")]),
+  ];
+
+  const runpath: RunpathEntry[] = [
+    ...(compatRunpath ? [{ path: "${cuda_compat}/compat", by: "autoAddCudaCompatRunpath" }] : []),
+    { path: "/run/opengl-driver/lib", by: "autoAddDriverRunpath" },
+    { path: "lib folders of buildInputs that hold a needed library", by: "autoPatchelfHook" },
+    { path: "$ORIGIN", by: "autoPatchelfHook (appendRunpaths)" },
+  ];
+
+  const broken = Object.values(brokenConditions).some((b) => b);
+  const isBadPlatform = Object.values(badPlatformsConditions).some((b) => b);
+  return {
+    pname,
+    redistName,
+    version,
+    host: { system: target.system, jetson: target.jetson, redistSystem: row.redistSystem },
+    archivePlatform,
+    src,
+    outputs,
+    propagatedBuildOutputs: outputs.filter((o) => o !== "dev"),
+    libPath: args.libPath,
+    nativeBuildInputs,
+    buildInputs,
+    propagatedBuildInputs: selectConditionals(fixup?.propagatedBuildInputs, context),
+    autoPatchelfIgnoreMissingDeps: ignoreMissing,
+    allowFHSReferences,
+    steps,
+    runpath,
+    brokenConditions,
+    badPlatformsConditions,
+    meta: {
+      description:
+        fixup?.meta?.description ?? `${name}. By downloading and using the packages you accept the terms and conditions of the ${license.shortName}`,
+      homepage: fixup?.meta?.homepage ?? null,
+      mainProgram: fixup?.meta?.mainProgram ?? null,
+      license,
+      redistPlatforms,
+      platforms,
+      broken,
+      badPlatforms: isBadPlatform ? platforms : [],
+      hydraPlatforms: fixup?.meta?.hydraPlatforms ?? null,
+    },
+    fixup: fixup === undefined ? null : { pname, source: fixup.source },
+  };
+}
+
+/**
+ * What {@link buildPlan} needs: a checked manifest, the package, the system (with `jetson` for an
+ * aarch64 Jetson build), the package set's CUDA version (major.minor is what counts), cuTENSOR's
+ * `libPath`, and the package set's context (by default, what `manifest` itself says).
+ *
+ * @example
+ * const args: BuildPlanArgs = { manifest, pname: "cuda_cudart", system: "x86_64-linux", cudaVersion: "12.2" };
+ */
+export interface BuildPlanArgs {
+  readonly manifest: Manifest;
+  readonly pname: string;
+  readonly system: string;
+  readonly jetson?: boolean;
+  readonly cudaVersion: string;
+  readonly libPath?: string | null;
+  readonly context?: PackageSetContext;
+}
+
+/**
+ * The package set context a CUDA manifest gives by itself: its packages, and whether it has a
+ * Jetson cuda_compat.
+ *
+ * @example
+ * contextOfCudaManifest(manifest).hasCudaCompat // true for 12.2.2
+ */
+export function contextOfCudaManifest(manifest: Manifest | null): PackageSetContext {
+  const feature: FeatureManifest = manifest?.feature ?? {};
+  return {
+    siblings: new Set(Object.keys(feature)),
+    hasCudaCompat: Object.hasOwn(feature, "cuda_compat") && Object.hasOwn(feature["cuda_compat"]!, "linux-aarch64"),
+    cudnn: null,
+  };
+}
+
+/**
+ * The build plan of package `pname` of a checked manifest. The package must be a key of the
+ * feature manifest, which decides what exists (spec 3.2); a manifest without a feature manifest
+ * cannot be planned, since its outputs are unknown.
+ *
+ * @example
+ * const plan = buildPlan({ manifest, pname: "cuda_cudart", system: "x86_64-linux", cudaVersion: "12.2" });
+ * plan.src?.kind === "fetchurl" && plan.src.url // "https://developer.download.nvidia.com/compute/cuda/redist/cuda_cudart/linux-x86_64/cuda_cudart-linux-x86_64-12.2.140-archive.tar.xz"
+ */
+export function buildPlan(args: BuildPlanArgs): BuildPlan {
+  const { manifest, pname } = args;
+  const base = [manifest.product, "manifests", manifest.version];
+  if (manifest.feature === null) {
+    throw new ModuleError({
+      kind: "NoDefinition",
+      path: [...base, "feature"],
+      message: `${manifest.product} ${manifest.version} has no feature manifest, so the outputs of its packages are unknown; add feature_${manifest.version}.json to plan them.`,
+    });
+  }
+  const featureRelease = Object.hasOwn(manifest.feature, pname) ? manifest.feature[pname] : undefined;
+  const redistribRelease = Object.hasOwn(manifest.redistrib, pname) ? manifest.redistrib[pname] : undefined;
+  if (featureRelease === undefined || typeof redistribRelease !== "object" || redistribRelease === null) {
+    throw new ModuleError({
+      kind: "NoDefinition",
+      path: [...base, featureRelease === undefined ? "feature" : "redistrib", pname],
+      message: `${manifest.product} ${manifest.version} has no package ${JSON.stringify(pname)} in its ${featureRelease === undefined ? "feature" : "redistrib"} manifest; plan one of its packages (the keys of the feature manifest).`,
+    });
+  }
+  return planFromReleases({
+    pname,
+    redistName: manifest.product,
+    featureRelease,
+    redistribRelease: redistribRelease as RedistribPackage,
+    target: { system: args.system, jetson: args.jetson ?? false },
+    cudaMajorMinorVersion: args.cudaVersion,
+    libPath: args.libPath ?? null,
+    dataPath: [...base, "redistrib", pname],
+    context: args.context ?? contextOfCudaManifest(manifest.product === "cuda" ? manifest : null),
+  });
+}
+
+/**
+ * Why a plan cannot be used on its host, or an empty list when it can: the host is not among its
+ * platforms, it has no source, it is broken, or the host is a bad platform (Nixpkgs' `meta.available`).
+ *
+ * @example
+ * unavailableReasons(plan) // ["broken: Package is not supported; use drivers from linuxPackages"]
+ */
+export function unavailableReasons(plan: BuildPlan): string[] {
+  const reasons: string[] = [];
+  const { system, redistSystem } = plan.host;
+  const shipsFor = plan.meta.platforms.length === 0 ? "no system of the table" : plan.meta.platforms.join(", ");
+  if (!plan.meta.platforms.includes(system)) {
+    reasons.push(`${plan.pname} ${plan.version} has no archive for ${redistSystem}; it is built for ${shipsFor}`);
+  } else if (plan.src === null) {
+    const others = plan.meta.redistPlatforms.filter((platform) => nixSystemsOf(platform).includes(system));
+    reasons.push(`${plan.pname} ${plan.version} has no archive for ${redistSystem}; its ${system} archive is for ${others.join(", ")}`);
+  }
+  const trueReasons = (conditions: Readonly<Record<string, boolean>>) => Object.keys(conditions).filter((reason) => conditions[reason] === true);
+  if (plan.meta.broken) reasons.push(`broken: ${trueReasons(plan.brokenConditions).join("; ")}`);
+  if (plan.meta.badPlatforms.includes(system)) {
+    // "No source" is already said above, with the platform it concerns.
+    const bad = trueReasons(plan.badPlatformsConditions).filter((reason) => reason !== "No source");
+    if (bad.length > 0) reasons.push(`bad platform: ${bad.join("; ")}`);
+  }
+  return reasons;
+}
