@@ -9,7 +9,8 @@ import { featureManifestType } from "./generic/manifests/feature/manifest.js";
 
 const { mkOption, types } = lib;
 
-interface Args {
+/** The module arguments the module reads. */
+export interface Args {
   readonly options: Readonly<Record<string, unknown>>;
 }
 

@@ -3,10 +3,10 @@
  * and `--help` start fast. Exit status: 0 success, 1 invalid input, 2 a usage error or an
  * internal failure.
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { packageVersion } from "./package-version.js";
 
-const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+const version = packageVersion();
 
 function byteCount(value: string): number {
   const match = /^(\d+)\s*([kmg]?)i?b?$/i.exec(value.trim());
@@ -18,7 +18,7 @@ function byteCount(value: string): number {
 const program = new Command()
   .name("cuda-modules")
   .description("Checks NVIDIA's CUDA manifests and release lists with a TypeScript analogue of the Nixpkgs module system.")
-  .version(packageJson.version, "-V, --version")
+  .version(version, "-V, --version")
   .showHelpAfterError("(add --help for usage)")
   .exitOverride();
 
@@ -41,7 +41,7 @@ Exit status: 0 every file valid, 1 any file invalid, 2 a usage error or an inter
   )
   .action(async (files: string[], options: { kind?: "redistrib" | "feature" | "releases"; format: "human" | "github" | "json" | "sarif"; maxFileSize?: number }) => {
     const { runCheck } = await import("./check-command.js");
-    process.exitCode = runCheck(files, options, { stdout: process.stdout, stderr: process.stderr, version: packageJson.version });
+    process.exitCode = runCheck(files, options, { stdout: process.stdout, stderr: process.stderr, version: version });
   });
 
 try {

@@ -2,13 +2,23 @@
  * The data files bundled with the CUDA modules (under `modules/`): every manifest and release
  * list, named by their path relative to the project root, as definitions report them.
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readJsonFile, type DataFile } from "./data-file.js";
 
-/** The project root (the folder that holds `modules/`). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * The project root (the folder that holds `package.json` and `modules/`): the nearest such folder
+ * above this file, so that the sources (`src/load`) and the built files (`dist/src/load`) agree.
+ */
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "modules"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "../..");
+  }
+}
 
 /** A manifest file's kind and version, from its name (`redistrib_12.2.2.json`). */
 export interface ManifestFileName {

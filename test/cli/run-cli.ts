@@ -1,7 +1,8 @@
 // Runs the `cuda-modules` command as a separate process, as a user or CI would.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 
 /** The project root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -13,11 +14,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `cuda-modules ...args` in `cwd` (the project root by default). */
+/**
+ * Runs the built `cuda-modules ...args` (`dist/`, which `npm test` and `npm ci` build) in `cwd`
+ * (the project root by default), as an installed command runs.
+ */
 export function runCli(args: readonly string[], cwd: string = root): CliRun {
-  // tsx by its path, so that the command also runs from directories outside the project.
-  const tsx = pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href;
-  const result = spawnSync(process.execPath, ["--import", tsx, path.join(root, "src/cli/main.ts"), ...args], {
+  const main = path.join(root, "dist/src/cli/main.js");
+  if (!existsSync(main)) throw new Error("dist/ is missing: run `npm run build` (npm test and npm ci do) before the command-line tests.");
+  const result = spawnSync(process.execPath, [main, ...args], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined },
