@@ -44,6 +44,45 @@ Exit status: 0 every file valid, 1 any file invalid, 2 a usage error or an inter
     process.exitCode = runCheck(files, options, { stdout: process.stdout, stderr: process.stderr, version: version });
   });
 
+program
+  .command("eval")
+  .description("Evaluate the CUDA modules with the bundled data and the given module files, and print a value as JSON.")
+  .argument("[file...]", "module files: TypeScript or JavaScript (default export), or JSON/YAML definition files")
+  .option("--attr <path>", "the attribute path to print, Nix style (quoted names allowed)")
+  .option("--option <path>", "print the option at this path instead: its type, default, description, declarations and definitions")
+  .option("--cuda <version>", "load only the CUDA manifests of this version (e.g. 12.2 or 12.2.2)")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ cuda-modules eval --attr 'cuda.manifests."12.2.2".redistrib.cuda_cudart.version'
+  $ cuda-modules eval --cuda 12.2.2 --option 'cuda.manifests."12.2.2".redistrib'
+  $ cuda-modules eval my-overrides.yaml --attr cudnn.releases`,
+  )
+  .action(async (files: string[], options: { attr?: string; option?: string; cuda?: string }) => {
+    const { runEval } = await import("./eval-command.js");
+    process.exitCode = await runEval(files, options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
+  .command("plan")
+  .description("Print the build plans of every package of a CUDA version on a system, as JSON.")
+  .requiredOption("--cuda <version>", "the CUDA version (e.g. 12.2 or 12.2.2)")
+  .requiredOption("--system <system>", "the Nix system: x86_64-linux, aarch64-linux, powerpc64le-linux, x86_64-windows")
+  .option("--jetson", "an aarch64-linux build for Jetson devices")
+  .option("--package <name>", "only this package's plan (e.g. cuda_cudart, cudnn_8_9)")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ cuda-modules plan --cuda 12.2 --system x86_64-linux
+  $ cuda-modules plan --cuda 12.2.2 --system aarch64-linux --jetson --package cuda_cudart`,
+  )
+  .action(async (options: { cuda: string; system: string; jetson?: boolean; package?: string }) => {
+    const { runPlan } = await import("./plan-command.js");
+    process.exitCode = runPlan(options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

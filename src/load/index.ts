@@ -17,3 +17,4 @@ export { mountedLocator, type MountedFile } from "./locator.js";
 export { SourceIndex } from "./source-index.js";
 export { lineStarts, positionAt, type TextPosition } from "./text-position.js";
 export { maxYamlAliasCount, parseYamlDocument, yamlValue, type YamlSource } from "./yaml-text.js";
+export { loadModuleFile, type LoadedModuleFile } from "./module-file.js";

@@ -14,8 +14,8 @@ export interface HumanFormatOptions {
   readonly readText: (file: string) => string | undefined;
 }
 
-/** The diagnostics as text for a person, ending with a summary line. */
-export function formatHuman(diagnostics: readonly Diagnostic<string>[], fileCount: number, options: HumanFormatOptions): string {
+/** The diagnostics as text for a person, ending with a summary of the files checked (unless `fileCount` is null). */
+export function formatHuman(diagnostics: readonly Diagnostic<string>[], fileCount: number | null, options: HumanFormatOptions): string {
   const c = pc.createColors(options.colour);
   const blocks = diagnostics.map((d) => {
     const [main, ...others] = d.locations;
@@ -40,5 +40,5 @@ export function formatHuman(diagnostics: readonly Diagnostic<string>[], fileCoun
     errors === 0
       ? c.green(`✓ ${files} checked: no errors${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`)
       : c.red(`✗ ${files} checked: ${errors} error${errors === 1 ? "" : "s"}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`);
-  return [...blocks, summary].join("\n\n") + "\n";
+  return [...blocks, ...(fileCount === null ? [] : [summary])].join("\n\n") + "\n";
 }

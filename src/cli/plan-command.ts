@@ -1,0 +1,70 @@
+/**
+ * `cuda-modules plan`: the build plans of the package set of one CUDA version on one system, from
+ * the bundled manifests and release lists, as JSON.
+ */
+import { evaluateCuda } from "../cuda/evaluate.js";
+import { cudaPackages } from "../cuda/package-set.js";
+import { compareVersions, majorMinor } from "../cuda/versions.js";
+import { closestNames, isModuleError } from "../lib/index.js";
+import { bundledManifests, bundledReleaseLists } from "../load/index.js";
+
+/** The options of `plan`. */
+export interface PlanCommandOptions {
+  readonly cuda: string;
+  readonly system: string;
+  readonly jetson?: boolean;
+  readonly package?: string;
+}
+
+/** Where `plan` writes. */
+export interface PlanIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+/**
+ * The bundled CUDA manifest version `asked` names: itself, or the newest of that major.minor.
+ * @example resolveCudaVersion("12.2", ["12.2.2", "12.3.0"]) // "12.2.2"
+ */
+export function resolveCudaVersion(asked: string, versions: readonly string[]): string | undefined {
+  if (versions.includes(asked)) return asked;
+  return versions.filter((v) => majorMinor(v) === asked).sort(compareVersions).pop();
+}
+
+/** Runs `plan`; returns the exit status (0 printed, 1 the data has errors, 2 usage). */
+export function runPlan(options: PlanCommandOptions, io: PlanIo): number {
+  const manifests = bundledManifests();
+  const versions = [...new Set(manifests.filter((m) => m.product === "cuda").map((m) => m.version))].sort(compareVersions);
+  const cudaVersion = resolveCudaVersion(options.cuda, versions);
+  if (cudaVersion === undefined) {
+    io.stderr.write(`cuda-modules plan: no bundled CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}.\n`);
+    return 2;
+  }
+  const evaluation = evaluateCuda({ manifests, releases: bundledReleaseLists() });
+  let set: ReturnType<typeof cudaPackages>;
+  try {
+    set = cudaPackages({ evaluation, cudaVersion, system: options.system, jetson: options.jetson ?? false });
+  } catch (e) {
+    if (isModuleError(e) && e.path?.[0] === "system") {
+      io.stderr.write(`cuda-modules plan: ${e.message}\n`);
+      return 2;
+    }
+    if (isModuleError(e)) {
+      io.stderr.write(`cuda-modules plan: the bundled data has an error (run cuda-modules check): ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (options.package !== undefined) {
+    const entry = set.packages[options.package];
+    if (entry === undefined) {
+      const close = closestNames(options.package, Object.keys(set.packages));
+      io.stderr.write(`cuda-modules plan: CUDA ${cudaVersion} has no package ${options.package}.${close.length > 0 ? ` Did you mean ${close.join(" or ")}?` : ""}\n`);
+      return 2;
+    }
+    io.stdout.write(`${JSON.stringify({ name: options.package, ...entry }, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(`${JSON.stringify(set, null, 2)}\n`);
+  return 0;
+}

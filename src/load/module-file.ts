@@ -1,0 +1,65 @@
+/**
+ * Module files given by a user: JSON and YAML definition files become modules whose config is the
+ * file's data (with positions for diagnostics); TypeScript and JavaScript files are imported, and
+ * their default export (a module, a module function, or a list of them) carries the file's path.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { either as E } from "fp-ts";
+import { setDefaultModuleLocation } from "../lib/index.js";
+import { readDefinitionFile, syntaxOf, type ReadOptions } from "./definition-file.js";
+import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
+import type { SourceIndex } from "./source-index.js";
+
+/** A module file loaded: its modules, and for a definition file where its values stand. */
+export interface LoadedModuleFile {
+  readonly file: string;
+  readonly modules: readonly unknown[];
+  /** The position index of a JSON or YAML definition file (its data is defined at the root). */
+  readonly index?: SourceIndex;
+  readonly warnings: readonly LoadDiagnostic[];
+}
+
+const scriptExtensions = new Set([".ts", ".mts", ".js", ".mjs"]);
+
+/**
+ * Loads the module file at `filePath`: a definition file (`.json`, `.yaml`, `.yml`) or a module
+ * (`.ts`, `.mts`, `.js`, `.mjs`, default export). TypeScript needs the `tsx` package, which is
+ * registered on first use.
+ * @example await loadModuleFile("my-overrides.yaml")
+ */
+export async function loadModuleFile(filePath: string, options: ReadOptions = {}): Promise<E.Either<LoadDiagnostic[], LoadedModuleFile>> {
+  const file = options.name ?? filePath;
+  const extension = path.extname(filePath).toLowerCase();
+  if (!scriptExtensions.has(extension)) {
+    const read = readDefinitionFile(filePath, { ...options, syntax: options.syntax ?? syntaxOf(filePath) });
+    return E.map((loaded: { data: unknown; index: SourceIndex; warnings: readonly LoadDiagnostic[] }) => ({
+      file,
+      modules: [{ _file: file, config: loaded.data }],
+      index: loaded.index,
+      warnings: loaded.warnings,
+    }))(read);
+  }
+  try {
+    if (extension === ".ts" || extension === ".mts") await registerTypeScript();
+    const imported = (await import(pathToFileURL(path.resolve(filePath)).href)) as { default?: unknown };
+    if (!("default" in imported)) {
+      return E.left([fileError("ReadError", { file }, `${file} has no default export: export the module (or a list of modules) as default.`)]);
+    }
+    const exported = imported.default;
+    const modules = (Array.isArray(exported) ? exported : [exported]).map((m) => setDefaultModuleLocation(file, m));
+    return E.right({ file, modules, warnings: [] });
+  } catch (e) {
+    return E.left([fileError("ReadError", { file }, `Cannot load the module ${file}: ${(e as Error).message}`)]);
+  }
+}
+
+let typeScriptRegistered = false;
+
+/** Makes `import` of TypeScript files work, through tsx's loader (once per process). */
+async function registerTypeScript(): Promise<void> {
+  if (typeScriptRegistered) return;
+  const { register } = (await import("tsx/esm/api")) as { register: () => unknown };
+  register();
+  typeScriptRegistered = true;
+}
