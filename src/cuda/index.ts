@@ -54,3 +54,4 @@ export {
   type ClassifiedFile,
   type DataFileKind,
 } from "./check-files.js";
+export { cudaSchemas, cudaSchemaFiles } from "./schemas.js";

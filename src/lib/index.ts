@@ -24,3 +24,13 @@ export {
   type Severity,
   type SourceLocation,
 } from "./diagnostics.js";
+export {
+  jsonSchemaOf,
+  optionsJsonSchema,
+  ecmaPatternOfPosix,
+  isLooserSchema,
+  jsonSchemaDraft,
+  type JsonSchema,
+  type JsonSchemaTypeName,
+} from "./json-schema.js";
+export { optionDocs, optionDocsMarkdown, type OptionDoc, type OptionDocValue, type OptionDocsSettings } from "./option-docs.js";

@@ -14,7 +14,7 @@ import {
   type PendingDefinition,
 } from "./definitions.js";
 import { showDefs, showOption } from "./show.js";
-import type { OptionType } from "./types/type.js";
+import { runCheckedMerge, type OptionType } from "./types/type.js";
 
 /** The error of a definition whose value is not of the option's type. */
 export function typeMismatch(
@@ -108,7 +108,7 @@ export class MergedDefinitions {
     }
     const defs = this.final;
     if (type.checkedMerge) {
-      const result = type.checkedMerge(loc, defs);
+      const result = runCheckedMerge(type, loc, defs);
       if (result.headError !== null) throw typeMismatch(loc, type, defs, result.headError);
       return result.value();
     }

@@ -11,7 +11,9 @@
 // value holds two errors both engines meet the same one first. Every disagreement is printed with
 // its seed and both renderings, shrunk by fast-check to a minimal set.
 //
-// Exits 0 when all agree, 1 on disagreements, and 0 with a skip message when Nix is absent.
+// Exits 0 when all agree, 1 on disagreements, 0 with a skip message when Nix or the Nixpkgs lib is
+// absent, and 3 when Nix is there but cannot evaluate the lib.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -32,7 +34,9 @@ interface CaseOutcome {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const nixpkgsLib = process.env["NIXPKGS_LIB"] ?? path.resolve(here, "../../../shared/nixpkgs-lib/lib");
+// Where the reference Nixpkgs lib is: $NIXPKGS_LIB, or the shared copy beside the project's clone.
+const libCandidates = [process.env["NIXPKGS_LIB"], path.resolve(here, "../../../shared/nixpkgs-lib/lib"), "/work/shared/nixpkgs-lib/lib"];
+const nixpkgsLib = libCandidates.find((dir): dir is string => dir !== undefined && existsSync(path.join(dir, "default.nix")));
 
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -151,6 +155,10 @@ async function main(): Promise<void> {
     console.log("differential test skipped: nix-instantiate is not on the PATH (apt-get install -y nix-bin)");
     return;
   }
+  if (nixpkgsLib === undefined) {
+    console.log(`differential test skipped: no Nixpkgs lib found (set NIXPKGS_LIB; looked in ${libCandidates.filter(Boolean).join(", ")})`);
+    return;
+  }
   const runs = argument("--runs", 2000);
   const firstSeed = argument("--seed", 1);
   const jobs = Math.max(1, argument("--jobs", 2));
@@ -160,6 +168,12 @@ async function main(): Promise<void> {
 
   // Nix: the cases split over `jobs` repl processes, each given its whole share at once.
   const repls = Array.from({ length: jobs }, () => new NixRepl(nixpkgsLib));
+  // A machine whose Nix cannot evaluate the lib at all is not a disagreement: say so and skip.
+  const [probe] = await repls[0]!.evalAll(["builtins.toJSON (lib.evalModules { modules = [ ]; }).config"]);
+  if (probe === undefined || "error" in probe) {
+    repls.forEach((r) => r.close());
+    throw new Error(`Nix cannot evaluate the Nixpkgs lib at ${nixpkgsLib}: ${probe && "error" in probe ? probe.error : "no answer"}`);
+  }
   const shares = repls.map((_, j) => seeds.filter((_, i) => i % jobs === j));
   const nixResults = new Map<number, CaseOutcome>();
   await Promise.all(

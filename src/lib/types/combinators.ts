@@ -10,6 +10,7 @@ import {
   defaultTypeMerge,
   descriptionPhrase,
   mkOptionType,
+  runCheckedMerge,
   type CheckedMerge,
   type Definition,
   type OptionType,
@@ -49,7 +50,7 @@ export function nullOr<V>(elemType: OptionType<V>): OptionType<V | null> {
 }
 
 function checkedMergeOf(type: OptionType, loc: readonly string[], defs: readonly Definition[]): CheckedMerge {
-  if (type.checkedMerge) return type.checkedMerge(loc, defs);
+  if (type.checkedMerge) return runCheckedMerge(type, loc, defs);
   return { headError: checkDefsForError(type.check, defs), value: () => type.merge(loc, defs) };
 }
 
@@ -133,11 +134,11 @@ export function coercedTo<F, T>(
     checkedMerge: (loc, defs) => {
       const finalDefs = defs.map((def) => {
         const fits = coercedType.checkedMerge
-          ? coercedType.checkedMerge(loc, [def]).headError === null
+          ? runCheckedMerge(coercedType, loc, [def]).headError === null
           : coercedType.check(def.value);
         return fits ? { file: def.file, value: coerce(def.value as F) } : def;
       });
-      if (finalType.checkedMerge) return finalType.checkedMerge(loc, finalDefs);
+      if (finalType.checkedMerge) return runCheckedMerge(finalType, loc, finalDefs);
       return { headError: checkDefsForError(check, defs), value: () => finalType.merge(loc, finalDefs) };
     },
     emptyValue: finalType.emptyValue,

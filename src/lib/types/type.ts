@@ -4,7 +4,8 @@
  * sub-modules, and `typeMerge`, which says how two declarations of one option combine their types.
  */
 import type { Attrs } from "../attrs.js";
-import { showDefs } from "../show.js";
+import { ModuleError } from "../errors.js";
+import { showDefs, showOption } from "../show.js";
 import { mergeDefaultOption } from "../merge-helpers.js";
 import { namedType } from "./registry.js";
 
@@ -90,6 +91,37 @@ export function defaultTypeMerge(own: TypeFunctor, other: TypeFunctor): OptionTy
 }
 
 /**
+ * The `check` functions that agree with their type's checked merge (Nixpkgs marks them
+ * `isV2MergeCoherent`). A type copied with another `check` (`{ ...type, check }`, Nix's
+ * `type // { check }`) keeps a checked merge that ignores the new check, so it is refused.
+ */
+const coherentChecks = new WeakSet<object>();
+
+/** Marks `check` as agreeing with the checked merge of the type it belongs to; returns it. */
+export function markCoherentCheck<F extends (value: unknown) => boolean>(check: F): F {
+  coherentChecks.add(check);
+  return check;
+}
+
+/**
+ * The checked merge of `type`, refused (as in Nixpkgs) when its `check` was replaced by copying
+ * the type rather than by `addCheck`.
+ */
+export function runCheckedMerge(type: OptionType, loc: readonly string[], defs: readonly Definition[]): CheckedMerge {
+  if (!coherentChecks.has(type.check)) {
+    throw new ModuleError({
+      kind: "InvalidModule",
+      path: loc,
+      message:
+        `The option \`${showOption(loc)}' has a type \`${type.description}' that uses an ad-hoc \`type // { check = ...; }' override ` +
+        "(in JavaScript, `{ ...type, check }`), which is incompatible with the v2 merge mechanism.\n" +
+        "Please use `lib.types.addCheck` instead of `type // { check }' to add custom validation: `types.addCheck(baseType, (value) => …)`.",
+    });
+  }
+  return type.checkedMerge!(loc, defs);
+}
+
+/**
  * Makes an option type; fields left out take Nixpkgs' defaults (description = name, any value
  * passes `check`, `merge` as for an unspecified value).
  * @example mkOptionType({ name: "even", description: "even integer", check: (x) => Number.isInteger(x) && x % 2 === 0 })
@@ -108,7 +140,7 @@ export function mkOptionType<V = unknown>(spec: OptionTypeSpec<V>): OptionType<V
     name: spec.name,
     description: describe ? spec.name : (spec.description ?? spec.name),
     descriptionClass: spec.descriptionClass ?? null,
-    check: spec.check ?? (() => true),
+    check: checkedMerge ? markCoherentCheck(spec.check ?? (() => true)) : (spec.check ?? (() => true)),
     merge,
     checkedMerge,
     emptyValue: spec.emptyValue ?? {},
