@@ -18,6 +18,7 @@ import {
   type Locator,
 } from "../lib/index.js";
 import { mountedLocator, readDefinitionFile, type LoadedFile, type LoadErrorKind, type MountedFile } from "../load/index.js";
+import { checkArchiveFields } from "./archive-fields.js";
 import { crossCheckManifests } from "./cross-check.js";
 import { manifestDataModule, newerManifestDataModule, releasesDataModule } from "./evaluate.js";
 import { checkManifestPlatforms } from "./platform-names.js";
@@ -162,8 +163,8 @@ function dataModule(d: LoadedData): object {
 
 /**
  * The checks beyond the option types, on the keys of the files' data, so that they run even where
- * the option types found errors: platform names, and each feature manifest against its redistrib
- * manifest.
+ * the option types found errors: platform names, hash and size fields, and each feature manifest
+ * against its redistrib manifest.
  */
 function furtherChecks(data: readonly LoadedData[], locate: Locator): CheckDiagnostic[] {
   const pairs = new Map<string, { redistrib?: LoadedData; feature?: LoadedData }>();
@@ -186,7 +187,10 @@ function furtherChecks(data: readonly LoadedData[], locate: Locator): CheckDiagn
       ...(redistrib && feature ? crossCheckManifests(keys, { redistrib: redistrib.loaded.file, feature: feature.loaded.file }) : []),
     ];
   });
-  return errors.map((e) => diagnosticOf(e, locate));
+  const fields = data
+    .filter((d) => d.classified.kind === "redistrib")
+    .flatMap((d) => checkArchiveFields(d.loaded.data, mountOf(d), d.loaded.file));
+  return [...errors, ...fields].map((e) => diagnosticOf(e, locate));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

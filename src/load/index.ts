@@ -14,6 +14,7 @@ export { defaultMaxFileBytes, parseDefinitionText, readDefinitionFile, syntaxOf,
 export { parseJsonText } from "./json-text.js";
 export { fileError, type LoadDiagnostic, type LoadErrorKind } from "./load-diagnostic.js";
 export { mountedLocator, type MountedFile } from "./locator.js";
+export { maxNestingDepth } from "./nesting.js";
 export { SourceIndex } from "./source-index.js";
 export { lineStarts, positionAt, type TextPosition } from "./text-position.js";
 export { maxYamlAliasCount, parseYamlDocument, yamlValue, type YamlSource } from "./yaml-text.js";

@@ -1,15 +1,18 @@
 /**
- * JSON read strictly: `JSON.parse` for the value (fast, and strict about commas and comments), then
- * one pass over the text for duplicate keys, which `JSON.parse` silently resolves to the last one.
+ * JSON read strictly: `JSON.parse` for the value (fast, strict about commas and comments, and not
+ * recursive, so any nesting parses), then one pass over the text for what `JSON.parse` lets by
+ * silently: duplicate keys (it keeps the last one), numbers it cannot hold exactly (an integer
+ * past 2^53 is rounded, `1e400` becomes Infinity), and nesting deeper than the loaders allow.
  * Every failure is a diagnostic with its line and column.
  */
 import { either as E } from "fp-ts";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
+import { maxNestingDepth, tooDeep } from "./nesting.js";
 import { lineStarts, positionAt } from "./text-position.js";
 
 /**
  * The value of the JSON `text` of `file`, or its diagnostics: a syntax error (trailing comma,
- * comment, truncation…) or every duplicate key.
+ * comment, truncation…), every duplicate key and inexact number, or nesting too deep.
  * @example parseJsonText('{"a": 1, "a": 2}', "x.json") // left: duplicate key "a" at 1:10
  */
 export function parseJsonText(text: string, file: string): E.Either<LoadDiagnostic[], unknown> {
@@ -19,8 +22,8 @@ export function parseJsonText(text: string, file: string): E.Either<LoadDiagnost
   } catch (e) {
     return E.left([syntaxError(text, file, (e as Error).message)]);
   }
-  const duplicates = duplicateKeys(text, file);
-  return duplicates.length > 0 ? E.left(duplicates) : E.right(value);
+  const problems = scanJson(text, file);
+  return problems.length > 0 ? E.left(problems) : E.right(value);
 }
 
 /** The diagnostic of a `JSON.parse` failure, at the offset V8 names (or at the end of the text). */
@@ -36,16 +39,19 @@ function syntaxError(text: string, file: string, reason: string): LoadDiagnostic
 }
 
 /**
- * Every key that appears twice in one object of the (valid) JSON `text`. A key is compared after
- * its escapes are decoded, as `JSON.parse` compares them.
+ * The problems of the (valid) JSON `text` that `JSON.parse` does not report: every key that appears
+ * twice in one object (compared after its escapes are decoded, as `JSON.parse` compares them),
+ * every number it cannot hold exactly, and the first value nested too deep (where the scan stops).
  */
-function duplicateKeys(text: string, file: string): LoadDiagnostic[] {
+function scanJson(text: string, file: string): LoadDiagnostic[] {
   const found: { key: string; first: number; again: number }[] = [];
+  const inexact: { number: string; at: number }[] = [];
+  let deepAt: number | null = null;
   const objects: Map<string, number>[] = [];
   // The containers open at this point, innermost last; only an object's strings can be keys.
   const kinds: ("object" | "array")[] = [];
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && deepAt === null; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       const start = i;
@@ -66,12 +72,18 @@ function duplicateKeys(text: string, file: string): LoadDiagnostic[] {
         else found.push({ key, first, again: start });
         expectKey = false;
       }
-    } else if (c === 0x7b /* { */) {
-      kinds.push("object");
-      objects.push(new Map());
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      kinds.push("array");
+    } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39) /* 0-9 */) {
+      const start = i;
+      while (i + 1 < text.length && isNumberPart(text.charCodeAt(i + 1))) i++;
+      const number = text.slice(start, i + 1);
+      const value = Number(number);
+      const isInteger = /^-?[0-9]+$/.test(number);
+      if (!Number.isFinite(value) || (isInteger && !Number.isSafeInteger(value))) inexact.push({ number, at: start });
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (kinds.length === maxNestingDepth) deepAt = i;
+      kinds.push(c === 0x7b ? "object" : "array");
+      if (c === 0x7b) objects.push(new Map());
+      expectKey = c === 0x7b;
     } else if (c === 0x7d /* } */) {
       kinds.pop();
       objects.pop();
@@ -81,9 +93,9 @@ function duplicateKeys(text: string, file: string): LoadDiagnostic[] {
       expectKey = kinds[kinds.length - 1] === "object";
     }
   }
-  if (found.length === 0) return [];
+  if (found.length === 0 && inexact.length === 0 && deepAt === null) return [];
   const starts = lineStarts(text);
-  return found.map(({ key, first, again }) => {
+  const duplicates = found.map(({ key, first, again }) => {
     const at = positionAt(starts, again);
     const was = positionAt(starts, first);
     return fileError(
@@ -93,4 +105,19 @@ function duplicateKeys(text: string, file: string): LoadDiagnostic[] {
         "JSON would keep only the last value: remove or rename one of them.",
     );
   });
+  const numbers = inexact.map(({ number, at }) => {
+    const from = positionAt(starts, at);
+    return fileError(
+      "ParseError",
+      { file, line: from.line, column: from.column, endLine: from.line, endColumn: from.column + number.length },
+      `${file} holds the number ${number.length > 40 ? `${number.slice(0, 40)}…` : number}, which cannot be read exactly ` +
+        `(${Number.isFinite(Number(number)) ? "integers are exact up to 2^53" : "it is out of range"}). Write it as a string.`,
+    );
+  });
+  return [...duplicates, ...numbers, ...(deepAt === null ? [] : [tooDeep(file, positionAt(starts, deepAt))])];
+}
+
+/** Whether a character can continue a JSON number: a digit, a sign, a point or an exponent. */
+function isNumberPart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b /* + */ || c === 0x2d /* - */ || c === 0x2e /* . */ || c === 0x45 /* E */ || c === 0x65 /* e */;
 }

@@ -1,12 +1,17 @@
 /**
  * YAML read safely with the `yaml` package: one document only, YAML 1.2 core schema (no
- * language-specific tags are ever executed: an unknown tag such as `!!js/function` is an error),
- * duplicate keys refused, and alias expansion bounded so that a "billion laughs" file is refused
- * instead of filling the memory. `<<` is an ordinary key (YAML 1.2 has no merge keys).
+ * language-specific tags are ever executed: an unknown tag such as `!!js/function`, and YAML 1.1's
+ * `!!binary`, `!!set`, `!!omap` and `!!timestamp`, are errors), duplicate keys refused, no merge
+ * keys (`<<` is an ordinary key, as in YAML 1.2), and nothing that JSON cannot hold: a list or
+ * object as a key, `.inf`, `.nan` and integers past 2^53 are refused. Nesting is measured on the
+ * token tree, without recursion, before the recursive composer sees it; aliases may repeat at most
+ * as much data as the file holds, so a "billion laughs" file is refused instead of filling the
+ * memory.
  */
 import { either as E } from "fp-ts";
-import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from "yaml";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
+import { maxNestingDepth, tooDeep } from "./nesting.js";
 
 /** How many times aliases may be expanded in one file before it is refused. */
 export const maxYamlAliasCount = 100;
@@ -20,31 +25,35 @@ export interface YamlSource {
 /** The single document of `text`, or the diagnostics of why it cannot be read. */
 export function parseYamlDocument(text: string, file: string): E.Either<LoadDiagnostic[], YamlSource> {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: "core" });
-  if (!Array.isArray(documents) || documents.length === 0) {
+  const at = (offset: number, end?: number) => {
+    const from = lineCounter.linePos(offset);
+    const to = end === undefined ? undefined : lineCounter.linePos(end);
+    return { file, line: from.line, column: from.col, ...(to === undefined ? {} : { endLine: to.line, endColumn: to.col }) };
+  };
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const deep = firstTooDeep(tokens);
+  if (deep !== null) return E.left([tooDeep(file, { line: at(deep).line, column: at(deep).column })]);
+  const composer = new Composer({ uniqueKeys: true, schema: "core", resolveKnownTags: false, merge: false });
+  const documents = Array.from(composer.compose(tokens, true, text.length));
+  // A file of comments only has no document, or (after `---`) one without contents.
+  if (documents.length === 0 || (documents.length === 1 && documents[0]!.contents === null)) {
     return E.left([fileError("ParseError", { file, line: 1, column: 1 }, `${file} holds no YAML document: it is empty.`)]);
   }
   const diagnostics: LoadDiagnostic[] = [];
   if (documents.length > 1) {
-    const second = lineCounter.linePos(documents[1]!.range[0]);
     diagnostics.push(
-      fileError("ParseError", { file, line: second.line, column: second.col }, `${file} holds ${documents.length} YAML documents; a definition file must hold exactly one. Split it into several files.`),
+      fileError("ParseError", at(documents[1]!.range[0]), `${file} holds ${documents.length} YAML documents; a definition file must hold exactly one. Split it into several files.`),
     );
   }
   const document = documents[0]!;
   const problems = [...document.errors, ...document.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED")];
   for (const problem of problems) {
-    const start = lineCounter.linePos(problem.pos[0]);
-    const end = lineCounter.linePos(problem.pos[1]);
     const reason = problem.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     const advice = problem.code === "TAG_RESOLVE_FAILED" ? " Only plain YAML values are accepted: remove the tag." : "";
-    diagnostics.push(
-      fileError(
-        "ParseError",
-        { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col },
-        `${file} is not valid YAML: ${reason}.${advice}`,
-      ),
-    );
+    diagnostics.push(fileError("ParseError", at(problem.pos[0], problem.pos[1]), `${file} is not valid YAML: ${reason}.${advice}`));
+  }
+  if (diagnostics.length === 0) {
+    for (const { offset, end, message } of dataProblems(document, text.length)) diagnostics.push(fileError("ParseError", at(offset, end), `${file}: ${message}`));
   }
   return diagnostics.length > 0 ? E.left(diagnostics) : E.right({ document, lineCounter });
 }
@@ -62,4 +71,89 @@ export function yamlValue(source: YamlSource, file: string): E.Either<LoadDiagno
       ),
     ]);
   }
+}
+
+/** The offset of the first collection (in the token tree) nested deeper than {@link maxNestingDepth}, or null. */
+function firstTooDeep(tokens: readonly CST.Token[]): number | null {
+  const pending: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 })).reverse();
+  while (pending.length > 0) {
+    const { token, depth } = pending.pop()!;
+    if (token === null || token === undefined) continue;
+    if (token.type === "document") pending.push({ token: token.value, depth });
+    else if (token.type === "flow-collection" || token.type === "block-map" || token.type === "block-seq") {
+      if (depth === maxNestingDepth) return token.offset;
+      // Reversed, so that the walk meets tokens in the order of the text.
+      for (let i = token.items.length - 1; i >= 0; i--) {
+        const item = token.items[i]!;
+        pending.push({ token: item.value, depth: depth + 1 });
+        if (item.key !== undefined) pending.push({ token: item.key, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
+}
+
+interface DataProblem {
+  readonly offset: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+/**
+ * What the document holds that JSON cannot, and aliases that repeat more than `budget` (values,
+ * counting a string's characters): the nesting was bounded already, so recursion is safe here. An
+ * alias's size is its anchor's, measured before it (YAML anchors come before their aliases).
+ */
+function dataProblems(document: Document.Parsed, budget: number): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  let expanded = 0;
+  let overBudget = false;
+  const problem = (node: Node, message: string) => problems.push({ offset: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0, message });
+  const measure = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(document);
+      if (target === undefined) {
+        problem(node, `the alias *${node.source} names no anchor defined before it. Define the anchor (&${node.source}) first.`);
+        return 1;
+      }
+      if (open.has(target)) {
+        problem(node, `the alias *${node.source} stands inside the value it names, which would never end. Write the value out.`);
+        return 1;
+      }
+      const size = sizes.get(target) ?? measure(target);
+      expanded += size;
+      if (expanded > budget && !overBudget) {
+        overBudget = true;
+        problem(node, `its aliases expand too much (to more data than the file holds). Write the values out.`);
+      }
+      return size;
+    }
+    if (isScalar(node)) {
+      const { value } = node;
+      if (typeof value === "number" && !Number.isFinite(value)) problem(node, `${node.source ?? String(value)} is not a finite number, which JSON cannot hold. Write it as a string.`);
+      else if (typeof value === "number" && !Number.isSafeInteger(value) && /^[-+]?(?:[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+)$/.test(node.source ?? "")) {
+        problem(node, `the integer ${node.source} cannot be read exactly (integers are exact up to 2^53). Write it as a string.`);
+      }
+      return 1 + (typeof value === "string" ? value.length : 0);
+    }
+    if (isMap(node) || isSeq(node)) {
+      open.add(node);
+      let size = 1;
+      for (const item of node.items) {
+        if (isPair(item)) {
+          const key = isAlias(item.key) ? item.key.resolve(document) : item.key;
+          if (isMap(key) || isSeq(key)) problem(item.key as Node, "a list or an object is used as a key. Keys must be strings.");
+          size += measure(item.key) + measure(item.value);
+        } else size += measure(item);
+      }
+      open.delete(node);
+      sizes.set(node, size);
+      return size;
+    }
+    return 1;
+  };
+  measure(document.contents);
+  return problems;
 }
