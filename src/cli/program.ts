@@ -83,6 +83,26 @@ Examples:
     process.exitCode = runPlan(options, { stdout: process.stdout, stderr: process.stderr });
   });
 
+program
+  .command("schema")
+  .description("Print (or write) the JSON Schemas (draft-07) of redistrib manifests, feature manifests and release lists, generated from the option declarations.")
+  .option("--out <dir>", "write one file per schema into this directory instead of printing them")
+  .addHelpText("after", "\nExamples:\n  $ cuda-modules schema --out schemas\n  $ cuda-modules schema > all-schemas.json")
+  .action(async (options: { out?: string }) => {
+    const { runSchema } = await import("./schema-docs-commands.js");
+    process.exitCode = runSchema(options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
+  .command("docs")
+  .description("Print the documentation of the CUDA modules' options: path, type, default, example, description, declarations.")
+  .addOption(new Option("--format <format>", "Markdown, or the options.json list of Nixpkgs").choices(["md", "json"]).default("md"))
+  .addHelpText("after", "\nExamples:\n  $ cuda-modules docs > OPTIONS.md\n  $ cuda-modules docs --format json > options.json")
+  .action(async (options: { format: "md" | "json" }) => {
+    const { runDocs } = await import("./schema-docs-commands.js");
+    process.exitCode = runDocs(options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -1,0 +1,42 @@
+/**
+ * `cuda-modules schema` and `cuda-modules docs`: the JSON Schemas of the data files and the
+ * options' documentation, both generated from the CUDA modules' declarations.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { evaluateCuda } from "../cuda/evaluate.js";
+import { cudaSchemas } from "../cuda/schemas.js";
+import { optionDocs, optionDocsMarkdown } from "../lib/index.js";
+
+/** Where the commands write. */
+export interface OutputIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+/** Writes every schema into `outDir`, or prints them all as one JSON object by file name; returns the exit status. */
+export function runSchema(options: { readonly out?: string }, io: OutputIo): number {
+  const schemas = cudaSchemas();
+  if (options.out === undefined) {
+    io.stdout.write(`${JSON.stringify(schemas, null, 2)}\n`);
+    return 0;
+  }
+  try {
+    mkdirSync(options.out, { recursive: true });
+    for (const [name, schema] of Object.entries(schemas)) {
+      writeFileSync(path.join(options.out, name), `${JSON.stringify(schema, null, 2)}\n`);
+      io.stderr.write(`wrote ${path.join(options.out, name)}\n`);
+    }
+    return 0;
+  } catch (e) {
+    io.stderr.write(`cuda-modules schema: cannot write to ${options.out}: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** Prints the documentation of every visible option of the CUDA modules, as Markdown or as Nixpkgs' options.json list. */
+export function runDocs(options: { readonly format: "md" | "json" }, io: OutputIo): number {
+  const docs = optionDocs(evaluateCuda({}).options);
+  io.stdout.write(options.format === "json" ? `${JSON.stringify(docs, null, 2)}\n` : optionDocsMarkdown(docs));
+  return 0;
+}
