@@ -9,7 +9,17 @@ import { either as E } from "fp-ts";
 import { evaluateCuda } from "../cuda/evaluate.js";
 import { majorMinor } from "../cuda/versions.js";
 import { closestNames, deepForce, diagnosticOf, showOption, type Diagnostic, type Locator, type SourceLocation } from "../lib/index.js";
-import { bundledManifests, bundledReleaseLists, loadModuleFile, projectRoot, SourceIndex, type LoadedModuleFile } from "../load/index.js";
+import {
+  bundledManifests,
+  bundledReleaseLists,
+  loadModuleFile,
+  mountedFilesUnder,
+  mountedLocator,
+  projectRoot,
+  SourceIndex,
+  type LoadedModuleFile,
+  type MountedFile,
+} from "../load/index.js";
 import { parseAttrPath } from "./attr-path.js";
 import { formatHuman } from "./format/human.js";
 
@@ -193,24 +203,15 @@ interface Positions {
 
 /** Positions of the given definition files (at the root) and of the bundled manifests (at their option). */
 function positions(loaded: readonly LoadedModuleFile[], manifests: readonly { product: string; version: string; kind: string; file: string }[]): Positions {
-  const mounts = new Map<string, { prefix: readonly string[]; index: () => SourceIndex }>();
-  for (const l of loaded) if (l.index) mounts.set(l.file, { prefix: [], index: () => l.index! });
-  for (const m of manifests) {
-    let index: SourceIndex | undefined;
-    mounts.set(m.file, {
+  const mounts: MountedFile[] = [
+    ...loaded.flatMap((l) => (l.index ? [{ index: l.index, prefix: [] }] : [])),
+    // A bundled file is read again only when one of its positions is asked for.
+    ...manifests.map((m) => ({
+      index: new SourceIndex(m.file, () => readFileSync(path.join(projectRoot, m.file), "utf8")),
       prefix: [m.product, "manifests", m.version, m.kind],
-      index: () => (index ??= new SourceIndex(m.file, readFileSync(path.join(projectRoot, m.file), "utf8"))),
-    });
-  }
-  const inside = (prefix: readonly string[], names: readonly string[]) => prefix.every((n, i) => names[i] === n);
-  return {
-    locate: (file, optionPath) => {
-      const mount = mounts.get(file);
-      if (mount === undefined || !inside(mount.prefix, optionPath)) return undefined;
-      return mount.index().locate(optionPath.slice(mount.prefix.length));
-    },
-    filesUnder: (names) => [...mounts].filter(([, m]) => inside(m.prefix, names)).map(([file]) => file),
-  };
+    })),
+  ];
+  return { locate: mountedLocator(mounts), filesUnder: (names) => mountedFilesUnder(mounts, names) };
 }
 
 function fail(io: EvalIo, diagnostics: readonly Diagnostic<string>[]): number {

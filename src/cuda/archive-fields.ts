@@ -6,9 +6,8 @@
  * not a string at all is the option type's error, reported by the evaluation.
  */
 import { ModuleError, showOption } from "../lib/index.js";
+import { packageKeys, releaseKeys } from "./manifest-keys.js";
 
-const releaseKeys = new Set(["release_date", "release_label", "release_product"]);
-const packageKeys = new Set(["name", "license", "license_path", "version", "cuda_variant"]);
 
 /** What each field must be, and how to say it. */
 const fieldRules: Readonly<Record<string, { readonly test: (value: string) => boolean; readonly expected: string }>> = {

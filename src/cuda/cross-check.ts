@@ -4,6 +4,7 @@
  * the other, so a difference is a broken pair).
  */
 import { ModuleError, showOption } from "../lib/index.js";
+import { packageKeys, releaseKeys } from "./manifest-keys.js";
 
 /**
  * The parts of a version's manifests that the key-level checks read. A checked `Manifest` is one;
@@ -17,8 +18,6 @@ export interface ManifestKeys {
   readonly feature: Readonly<Record<string, unknown>> | null;
 }
 
-const releaseKeys = new Set(["release_date", "release_label", "release_product"]);
-const packageKeys = new Set(["name", "license", "license_path", "version"]);
 
 /** The packages of a redistrib manifest, each with its platforms. */
 function redistribPlatforms(manifest: ManifestKeys): Map<string, Set<string>> {

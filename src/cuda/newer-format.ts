@@ -7,11 +7,10 @@
 import { either as E } from "fp-ts";
 import { codecOf, deepForce, ModuleError, type Evaluation, type OptionType } from "../lib/index.js";
 import { decodeWith, failure, type Manifest, type RedistribManifest } from "./manifest.js";
+import { packageKeys, releaseKeys } from "./manifest-keys.js";
 
 type Json = Record<string, unknown>;
 
-const releaseKeys = new Set(["release_date", "release_label", "release_product"]);
-const packageKeys = new Set(["name", "license", "license_path", "version", "cuda_variant"]);
 
 /** One package resolved for `variant`: `cuda_variant` dropped, platforms chosen as Nixpkgs chooses them. */
 function resolvePackage(pkg: Json, variant: string): Json {

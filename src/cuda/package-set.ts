@@ -13,6 +13,7 @@ import { platformOf, type BuildTarget } from "./platforms.js";
 import { releaseManifests, type ReleaseManifestSet } from "./release-manifests.js";
 import { releaseLocation } from "./select-releases.js";
 import { compareVersions, majorMinor, majorVersion, mkVersionedName } from "./versions.js";
+import { releaseKeys } from "./manifest-keys.js";
 
 /**
  * One attribute of the package set: its plan, or why it cannot be used. An unusable package keeps
@@ -55,7 +56,6 @@ export interface CudaPackagesArgs {
   readonly jetson?: boolean;
 }
 
-const releaseKeys = new Set(["release_date", "release_label", "release_product"]);
 
 function entryOf(plan: BuildPlan): PackageEntry {
   const reasons = unavailableReasons(plan);

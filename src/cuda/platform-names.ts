@@ -6,9 +6,8 @@ import { ModuleError, showOption } from "../lib/index.js";
 import type { ManifestKeys } from "./cross-check.js";
 import type { ReleaseList } from "./manifest.js";
 import { redistSystems } from "./select-releases.js";
+import { packageKeys, releaseKeys } from "./manifest-keys.js";
 
-const packageKeys = new Set(["name", "license", "license_path", "version", "cuda_variant"]);
-const releaseKeys = new Set(["release_date", "release_label", "release_product"]);
 
 function unknownPlatform(path: readonly string[], file: string | undefined): ModuleError {
   return new ModuleError({

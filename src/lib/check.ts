@@ -46,17 +46,6 @@ export function check(args: EvalModulesArgs, options: CheckOptions = {}): Diagno
 }
 
 /**
- * Every diagnostic of the evaluation of `args`, and the evaluation itself, for reading further
- * where there were no diagnostics (its values were read by the walk and are cached; a value
- * under a reported path may hold what an unchecked read gives, so read only clean parts).
- * @example const { diagnostics, evaluation } = checkEvaluation({ modules }, { roots: [["cuda"]] })
- */
-export function checkEvaluation(args: EvalModulesArgs, options: CheckOptions = {}): { diagnostics: Diagnostic[]; evaluation: Evaluation } {
-  const evaluation = evalModules(args);
-  return { diagnostics: walkEvaluation(evaluation, options).diagnostics, evaluation };
-}
-
-/**
  * The configuration of `args` when it is valid, fully read, or every diagnostic otherwise.
  * @example checkEither({ modules }) // E.right(config) or E.left([diagnostic, …])
  */

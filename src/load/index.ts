@@ -13,7 +13,7 @@ export {
 export { defaultMaxFileBytes, parseDefinitionText, readDefinitionFile, syntaxOf, type LoadedFile, type ReadOptions } from "./definition-file.js";
 export { parseJsonText } from "./json-text.js";
 export { fileError, type LoadDiagnostic, type LoadErrorKind } from "./load-diagnostic.js";
-export { mountedLocator, type MountedFile } from "./locator.js";
+export { mountedFilesUnder, mountedLocator, type MountedFile } from "./locator.js";
 export { maxNestingDepth } from "./nesting.js";
 export { SourceIndex } from "./source-index.js";
 export { lineStarts, positionAt, type TextPosition } from "./text-position.js";

@@ -28,3 +28,12 @@ export function mountedLocator(files: readonly MountedFile[]): Locator {
     return inside ? mounted.index.locate(optionPath.slice(prefix.length)) : { file };
   };
 }
+
+/**
+ * The files of `files` whose data defines something at or under the option path `names` (the
+ * files that make a value which has no definition record of its own, inside a submodule).
+ * @example mountedFilesUnder(mounts, ["cuda", "manifests", "12.2.2", "redistrib", "cuda_cudart"]) // ["…/redistrib_12.2.2.json"]
+ */
+export function mountedFilesUnder(files: readonly MountedFile[], names: readonly string[]): string[] {
+  return files.filter((f) => f.prefix.every((name, i) => names[i] === name)).map((f) => f.index.file);
+}

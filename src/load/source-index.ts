@@ -13,12 +13,12 @@ export class SourceIndex {
 
   /**
    * @param file the name the file's definitions carry
-   * @param text the file's text
+   * @param text the file's text, or how to read it when a position is first asked for
    * @param source its parsed YAML document, when it was parsed already
    */
   constructor(
     readonly file: string,
-    private readonly text: string,
+    private readonly text: string | (() => string),
     source?: YamlSource,
   ) {
     this.source = source;
@@ -31,7 +31,7 @@ export class SourceIndex {
    * @example index.locate(["cuda_cudart", "version"]) // { file, line: 12, column: 9, endLine: 12, endColumn: 30 }
    */
   locate(dataPath: readonly string[]): SourceLocation {
-    const { document, lineCounter } = (this.source ??= parseJson(this.text));
+    const { document, lineCounter } = (this.source ??= parseJson(typeof this.text === "string" ? this.text : this.text()));
     let node: unknown = document.contents;
     let found: Pair | Node | null = null;
     let resolved = 0;
