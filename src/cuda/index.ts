@@ -55,3 +55,4 @@ export {
   type DataFileKind,
 } from "./check-files.js";
 export { cudaSchemas, cudaSchemaFiles } from "./schemas.js";
+export { buildPlanE, checkFilesE, checkManifestE, checkReleaseListE, cudaPackagesE, evaluateManifests } from "./non-throwing.js";

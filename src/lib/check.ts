@@ -54,6 +54,26 @@ export function checkEither(args: EvalModulesArgs, options: CheckOptions = {}): 
   return diagnostics.length > 0 || config === undefined ? E.left(diagnostics) : E.right(config);
 }
 
+/**
+ * {@link evalModules} without throwing: the evaluation when every value of its configuration
+ * (under `roots`) reads without error, or every diagnostic otherwise. The values of the returned
+ * evaluation are already computed, so reading them again costs nothing.
+ * @example evalModulesE({ modules }) // E.right(evaluation), then evaluation.config.port
+ */
+export function evalModulesE(args: EvalModulesArgs, options: CheckOptions = {}): E.Either<Diagnostic[], Evaluation> {
+  let evaluation: Evaluation;
+  try {
+    evaluation = evalModules(args);
+  } catch (e) {
+    return E.left([diagnosticOf(e, options.locate)]);
+  }
+  const { diagnostics, config } = walkEvaluation(evaluation, options);
+  return diagnostics.length > 0 || config === undefined ? E.left(diagnostics) : E.right(evaluation);
+}
+
+/** {@link checkEither} under the name of the other non-throwing forms (`evalModulesE`, `checkE`). */
+export const checkE: typeof checkEither = checkEither;
+
 function walkEvaluation(evaluation: Evaluation, options: CheckOptions): { diagnostics: Diagnostic[]; config: Attrs | undefined } {
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
