@@ -35,6 +35,24 @@ export function defineLazy(obj: object, key: string, get: () => unknown): void {
   Object.defineProperty(obj, key, { get, enumerable: true, configurable: true });
 }
 
+/**
+ * Defines an enumerable getter that computes its value once and then stands in for itself as a
+ * plain data property of the object read through, so that a fully read configuration keeps only
+ * its values, not the evaluation that computed them. `get` must give the same value on every call
+ * (a cached value); a read that throws leaves the getter in place, to be retried.
+ */
+export function defineCachedLazy(obj: object, key: string, get: () => unknown): void {
+  Object.defineProperty(obj, key, {
+    get(this: object) {
+      const value = get();
+      Object.defineProperty(this, key, { value, enumerable: true, writable: false, configurable: true });
+      return value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 /** A new plain object with the given entries, every key an own property. */
 export function fromEntries(entries: Iterable<readonly [string, unknown]>): Attrs {
   const out: Attrs = {};

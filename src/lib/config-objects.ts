@@ -3,7 +3,7 @@
  * computed when read (one option's value never needs another's unless it reads it), and the
  * merge of free-form values under the declared ones.
  */
-import { defineLazy, isAttrs, type Attrs } from "./attrs.js";
+import { defineCachedLazy, isAttrs, type Attrs } from "./attrs.js";
 import { Lazy } from "./lazy.js";
 import { OptionNode } from "./option-node.js";
 import type { OptionSet } from "./option-tree.js";
@@ -13,7 +13,7 @@ function lazyTree(set: OptionSet, leaf: (option: OptionNode) => unknown): Attrs 
   const out: Attrs = {};
   for (const name of set.names) {
     let nested: Attrs | undefined;
-    defineLazy(out, name, () => {
+    defineCachedLazy(out, name, () => {
       const child = set.child(name)!;
       return child instanceof OptionNode ? leaf(child) : (nested ??= lazyTree(child, leaf));
     });
@@ -42,16 +42,16 @@ export function recursiveUpdate(lhs: Attrs, rhs: Attrs): Attrs {
     const inLeft = Object.prototype.hasOwnProperty.call(lhs, key);
     const inRight = Object.prototype.hasOwnProperty.call(rhs, key);
     if (!inRight) {
-      defineLazy(out, key, () => lhs[key]);
+      defineCachedLazy(out, key, () => lhs[key]);
     } else if (!inLeft) {
-      defineLazy(out, key, () => rhs[key]);
+      defineCachedLazy(out, key, () => rhs[key]);
     } else {
       const merged = new Lazy(() => {
         const l = lhs[key];
         const r = rhs[key];
         return isAttrs(l) && isAttrs(r) ? recursiveUpdate(l, r) : r;
       });
-      defineLazy(out, key, () => merged.get());
+      defineCachedLazy(out, key, () => merged.get());
     }
   }
   return out;

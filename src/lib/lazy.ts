@@ -60,7 +60,8 @@ const maxForcingDepth = 2000;
 export class Cell<T> {
   #state = CellState.Idle;
   #value: T | undefined;
-  readonly #compute: () => T;
+  /** Dropped once the value is known, so that what the computation captured can be collected. */
+  #compute: (() => T) | undefined;
   /** The option path, when the cell is an option's value (or part of one). */
   readonly path: readonly string[] | undefined;
   readonly #what: string | undefined;
@@ -99,9 +100,10 @@ export class Cell<T> {
     this.#state = CellState.Running;
     forcing.push(this as Cell<unknown>);
     try {
-      const value = this.#compute();
+      const value = this.#compute!();
       this.#value = value;
       this.#state = CellState.Done;
+      this.#compute = undefined;
       return value;
     } catch (e) {
       this.#state = CellState.Idle;
