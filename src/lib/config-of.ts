@@ -5,8 +5,9 @@
  *
  * The inference follows what the engine produces: an option's value is its type's merged value
  * (`ValueOf`), a nested set of options is a nested object, and a submodule's value is the
- * configuration of its modules plus, for a freeform submodule, the free-form entries. An option
- * without a type is `unknown`; `apply` is not followed (its result is not known statically).
+ * configuration of its modules plus, for a module with a `freeformType`, the free-form entries. An
+ * option without a type is `unknown`; `apply` and `imports` are not followed (`mkOption` does not
+ * keep the type of `apply`'s result, and an import may be a path).
  */
 import type { OptionDeclaration } from "./options.js";
 import type { OptionType } from "./types/type.js";
@@ -29,11 +30,8 @@ export type ConfigOfOptions<O> = {
 /** The module a module function returns, or the module itself. */
 type ModuleBody<M> = M extends (...args: never[]) => infer R ? R : M;
 
-/**
- * The configuration that a module (a set, or a function returning one) declares through its
- * `options`. @example type Config = ConfigOf<typeof serverModule>; // { readonly port: number }
- */
-export type ConfigOf<M> = ModuleBody<M> extends { readonly options: infer O } ? ConfigOfOptions<O> : object;
+/** The configuration declared by the `options` of one module. */
+type DeclaredOf<M> = ModuleBody<M> extends { readonly options: infer O } ? ConfigOfOptions<O> : object;
 
 /** The free-form entries a module allows through its `freeformType`, beside its declared options. */
 type FreeformOf<M, Declared> =
@@ -43,17 +41,23 @@ type FreeformOf<M, Declared> =
       : unknown
     : unknown;
 
-/** Turns a union of object types into their intersection (the modules of one submodule). */
-type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-
 /** One object type with the properties of `T`, so that editors show the shape rather than its formula. */
 type Flatten<T> = { readonly [K in keyof T]: T[K] };
 
-/** The value of a submodule made of one module: its declared options plus its free-form entries. */
-type ModuleValue<M> = Flatten<ConfigOf<M> & FreeformOf<M, ConfigOf<M>>>;
+/**
+ * The configuration that a module (a set, or a function returning one) declares through its
+ * `options`, with the free-form entries its `freeformType` allows. It distributes over a union:
+ * the modules of a list (`[a, b]`) have a union type, and each keeps its own options, where
+ * inferring the options of the union would keep only those the modules share.
+ * @example type Config = ConfigOf<typeof serverModule>; // { readonly port: number }
+ */
+export type ConfigOf<M> = M extends unknown ? Flatten<DeclaredOf<M> & FreeformOf<M, DeclaredOf<M>>> : never;
+
+/** Turns a union of object types into their intersection (the modules of one submodule). */
+type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /**
  * The value of a submodule made of `M`, one module or a list of them: the intersection of what
  * each declares. @example SubmoduleValue<{ options: { port: OptionDeclaration<number> } }> // { readonly port: number }
  */
-export type SubmoduleValue<M> = M extends readonly (infer E)[] ? Intersect<ModuleValue<E>> : ModuleValue<M>;
+export type SubmoduleValue<M> = M extends readonly (infer E)[] ? Flatten<Intersect<ConfigOf<E>>> : ConfigOf<M>;
