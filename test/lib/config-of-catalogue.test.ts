@@ -379,6 +379,11 @@ describe("ConfigOf with nested submodules", () => {
     const extended = { options: { port: mkOption({ type: types.port }), host: mkOption({ type: types.str }) } };
     const both = types.submodule([base, extended] as const);
     expectTypeOf<ValueOf<typeof both>>().toEqualTypeOf<{ readonly port: number; readonly host: string }>();
+    // Without `as const`, TypeScript reduces the list's element type to the supertype `base` before
+    // `ConfigOf` sees it (an array literal's union is reduced by subtype); a `const` type parameter
+    // on `submodule` would keep the tuple.
+    const inline = types.submodule([base, extended]);
+    expectTypeOf<ValueOf<typeof inline>>().toEqualTypeOf<{ readonly port: number }>();
     const module = { options: { endpoint: mkOption({ type: both }) } };
     const config: ConfigOf<typeof module> = evaluate(module, { endpoint: { port: 1, host: "h" } });
     expect({ ...config.endpoint }).toEqual({ port: 1, host: "h" });
