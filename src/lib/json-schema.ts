@@ -293,6 +293,24 @@ function treeSchema(tree: Attrs, rest: JsonSchema | boolean, stack: Stack): Json
   return schema;
 }
 
+/**
+ * An attribute-tagged union: one object schema per tag, each with that tag as its only property
+ * (its option's schema); no tag at all accepts nothing.
+ */
+function attrTagSchema(type: OptionType, stack: Stack): JsonSchema {
+  const inner = [...stack, type];
+  const tags = type.getSubOptions([]);
+  const choices = Object.keys(tags)
+    .sort(compareNames)
+    .map((tag): JsonSchema => {
+      const properties: Record<string, JsonSchema> = {};
+      setOwn(properties, tag, optionSchema(tags[tag] as Attrs, inner));
+      return { type: "object", properties, required: [tag], additionalProperties: false };
+    });
+  if (choices.length === 0) return { not: {} };
+  return choices.length === 1 ? choices[0]! : { anyOf: choices };
+}
+
 function submoduleSchema(type: OptionType, stack: Stack): JsonSchema {
   const inner = [...stack, type];
   const freeform = type.nestedTypes["freeformType"];
@@ -341,6 +359,8 @@ function exactOrLooser(type: OptionType, stack: Stack): JsonSchema {
       return fragment(type.nestedTypes["elemType"]!, inner);
     case "submodule":
       return submoduleSchema(type, stack);
+    case "attrTag":
+      return attrTagSchema(type, stack);
     case "functionTo":
       return looser({}, type, "a function is not representable in JSON; any value accepted");
     case "deferredModuleWith":

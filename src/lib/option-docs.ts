@@ -46,12 +46,20 @@ export interface OptionDocsSettings {
 
 const nixKeywords = new Set(["assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with"]);
 
-/** Nixpkgs' `escapeNixIdentifier`: a name as it is written as an attribute in Nix code. */
-function escapeNixIdentifier(name: string): string {
+/**
+ * Nixpkgs' `escapeNixIdentifier`: a name as it is written as an attribute in Nix code, quoted
+ * where it is not an identifier or is a keyword.
+ * @example escapeNixIdentifier("2nd") // '"2nd"', and escapeNixIdentifier("port") // 'port'
+ */
+export function escapeNixIdentifier(name: string): string {
   return /^[a-zA-Z_][a-zA-Z0-9_'-]*$/.test(name) && !nixKeywords.has(name) ? name : escapeNixString(name);
 }
 
-function escapeNixString(text: string): string {
+/**
+ * Nixpkgs' `escapeNixString`: a string as a Nix string literal (JSON's escapes, and `$` escaped).
+ * @example escapeNixString("a$b") // '"a\\$b"'
+ */
+export function escapeNixString(text: string): string {
   return JSON.stringify(text).replace(/\$/g, "\\$");
 }
 

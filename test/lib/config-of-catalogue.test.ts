@@ -48,6 +48,7 @@ const catalogue = [
   "attrsOf",
   "lazyAttrsOf",
   "attrsWith",
+  "attrTag",
   "listOf",
   "nonEmptyListOf",
   "nullOr",
@@ -226,6 +227,18 @@ describe("ConfigOf over the type catalogue", () => {
     expectTypeOf<Config["inlineMixedEnum"]>().toEqualTypeOf<string | number | boolean>();
     const config: Config = evaluate(module, { either: ["a"], enum: "high", constEnum: "auto", inlineEnum: "low", inlineMixedEnum: 1 });
     expect(config).toEqual({ nullOr: null, either: ["a"], enum: "high", constEnum: "auto", inlineEnum: "low", inlineMixedEnum: 1 });
+  });
+
+  test("attrTag is the union of one-attribute objects, each its tag with that tag's value", () => {
+    const module = {
+      options: {
+        listen: mkOption({ type: types.attrTag({ port: mkOption({ type: types.port }), socket: mkOption({ type: types.listOf(types.str) }) }) }),
+      },
+    };
+    type Config = ConfigOf<typeof module>;
+    expectTypeOf<Config["listen"]>().toEqualTypeOf<{ readonly port: number } | { readonly socket: string[] }>();
+    const config: Config = evaluate(module, { listen: { socket: ["a"] } }, { listen: { socket: ["b"] } });
+    expect(config).toEqual({ listen: { socket: ["b", "a"] } });
   });
 
   test("oneOf is unknown: it takes a list of types of any values, so the union of their values is not kept", () => {

@@ -4,6 +4,7 @@
 // Nix's `throw` in a value that must stay unread becomes a getter that throws.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { lib } from "../../src/lib/index.js";
+import { attrTagFixtures } from "./fixtures-attr-tag.js";
 import { classFixtures } from "./fixtures-classes.js";
 import { functionFixtures } from "./fixtures-functions.js";
 import { moreFixtures } from "./fixtures-more.js";
@@ -156,4 +157,5 @@ export const fixtures: Record<string, unknown> = {
   ...typeFixtures,
   ...functionFixtures,
   ...classFixtures,
+  ...attrTagFixtures,
 };

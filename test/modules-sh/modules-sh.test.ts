@@ -25,6 +25,21 @@ describe("modules.sh: basics", () => {
   error(212, "TypeMismatch", /non-empty .list of .submodule/, "config.bad", "error-nonEmptyListOf-submodule.nix");
 });
 
+// Error patterns: Nix's "A definition for option" is our "A definition of".
+describe("modules.sh: types.attrTag", () => {
+  output(215, /^true$/, "config.okChecks", "types-attrTag.nix");
+  const notTagged = (name: string) => new RegExp(`A definition of .intStrings\\.${name}. is not of type .attribute-tagged union with choices: left, right`);
+  error(216, "TypeMismatch", notTagged("syntaxError"), "config.intStrings.syntaxError", "types-attrTag.nix");
+  error(217, "TypeMismatch", notTagged("syntaxError2"), "config.intStrings.syntaxError2", "types-attrTag.nix");
+  error(218, "TypeMismatch", notTagged("syntaxError3"), "config.intStrings.syntaxError3", "types-attrTag.nix");
+  error(219, "TypeMismatch", notTagged("syntaxError4"), "config.intStrings.syntaxError4", "types-attrTag.nix");
+  error(220, "TypeMismatch", notTagged("mergeError"), "config.intStrings.mergeError", "types-attrTag.nix");
+  error(221, "TypeMismatch", notTagged("badTagError"), "config.intStrings.badTagError", "types-attrTag.nix");
+  error(222, "TypeMismatch", /A definition of .intStrings\.badTagTypeError\.left. is not of type .signed integer./, "config.intStrings.badTagTypeError.left", "types-attrTag.nix");
+  error(223, "TypeMismatch", /A definition of .nested\.right\.left. is not of type .signed integer./, "config.nested.right.left", "types-attrTag.nix");
+  error(224, "InvalidModule", /In attrTag, each tag value must be an option, but tag int was a bare type, not wrapped in mkOption\./, "config.opt.int", "types-attrTag-wrong-decl.nix");
+});
+
 // types.nix without its serializableValueWith options and `assertions`; the store is /nix/store.
 describe("modules.sh: types.pathInStore and types.externalPath", () => {
   output(230, /".*\/store\/0lz9p8xhf89kb1c1kk6jxrzskaiygnlh-bash-5.2-p15.drv"/, "config.pathInStore.ok1", "types.nix");

@@ -1,5 +1,6 @@
 /** The type catalogue, as `lib.types`: every type under its Nixpkgs name. */
 import { anything, bool, boolByOr, float, int, ints, port, raw, unspecified } from "./basic.js";
+import { attrTag } from "./attr-tag.js";
 import { attrs, attrsOf, attrsWith, lazyAttrsOf } from "./attrs.js";
 import { addCheck } from "./check.js";
 import { coercedTo, either, enumOf, functionTo, nullOr, oneOf, uniq, unique } from "./combinators.js";
@@ -44,6 +45,7 @@ export const types = {
   attrsOf,
   lazyAttrsOf,
   attrsWith,
+  attrTag,
   listOf,
   nonEmptyListOf,
   nullOr,
