@@ -25,4 +25,18 @@ describe("examples", () => {
   test("plan-a-package: cuda_cudart's version and outputs", () => {
     expect(run("plan-a-package.ts")).toMatchObject({ status: 0, stdout: "12.2.140 out lib static dev stubs\n" });
   });
+
+  test("embed-the-checker: its own report of a bad setting, a valid manifest and a broken copy, and exit status 1", () => {
+    expect(run("embed-the-checker.ts")).toMatchObject({
+      status: 1,
+      stdout: [
+        "settings: TypeMismatch at maxShown in hook-settings.json; using the defaults",
+        "✓ modules/cuda/manifests/redistrib_12.2.2.json: valid (1 file read)",
+        "✗ broken copy: 2 problems",
+        '  62:13 TypeMismatch cuda.manifests."12.2.2".redistrib.cuda_cudart.linux-x86_64.size',
+        '  308:13 TypeMismatch cuda.manifests."12.2.2".redistrib.cuda_nvcc.linux-x86_64.size',
+        "",
+      ].join("\n"),
+    });
+  });
 });
