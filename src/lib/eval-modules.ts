@@ -258,7 +258,7 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
   };
 
   let resultConfig: Attrs | undefined;
-  return {
+  const evaluation: Evaluation = {
     _type: "configuration",
     get config() {
       checked();
@@ -280,10 +280,20 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
     },
     extendModules,
   };
+  optionTrees.set(evaluation, () => root.get());
+  return evaluation;
+}
+
+/** The option tree of each evaluation, for the engine's own use (a submodule type reads its declarations from it). */
+const optionTrees = new WeakMap<Evaluation, () => OptionSet>();
+
+/** The option tree of an evaluation made by {@link evaluate}; computing it may throw as reading `options` does. */
+export function optionTreeOf(evaluation: Evaluation): OptionSet | undefined {
+  return optionTrees.get(evaluation)?.();
 }
 
 /** `value` at the nested `path`, the leaf computed when read (the free-form definitions' shape). */
-function nestLazily(path: readonly string[], value: unknown): unknown {
+export function nestLazily(path: readonly string[], value: unknown): unknown {
   let result: Attrs = {};
   const leaf = path[path.length - 1]!;
   Object.defineProperty(result, leaf, {

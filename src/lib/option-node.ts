@@ -26,22 +26,40 @@ export class OptionNode {
   /** @param defs the option's definitions, filed when first needed */
   readonly #context: EvaluationContext;
 
+  readonly #merged: MergedDeclaration | undefined;
+
+  /**
+   * @param merged the declarations already merged elsewhere (at another path: the same
+   *   declarations in every value of a submodule type), to be taken rather than merged again
+   */
   constructor(
     loc: readonly string[],
     decls: readonly Declaration[],
     defs: () => readonly PendingDefinition[],
     context: EvaluationContext,
+    merged?: MergedDeclaration,
   ) {
     this.loc = loc;
     this.#context = context;
     this.#decls = decls;
     this.#defs = defs;
+    this.#merged = merged;
   }
 
   /** The merged declaration (throws `DuplicateDeclaration` where declarations clash). */
   get declaration(): MergedDeclaration {
-    this.#declaration ??= new Cell(() => mergeDeclarations(this.loc, this.#decls), this.loc, "declaration");
+    const merged = this.#merged;
+    this.#declaration ??= new Cell(
+      () => (merged === undefined ? mergeDeclarations(this.loc, this.#decls) : { ...merged, loc: this.loc }),
+      this.loc,
+      "declaration",
+    );
     return this.#declaration.get();
+  }
+
+  /** The declarations as the modules wrote them. */
+  get declarations(): readonly Declaration[] {
+    return this.#decls;
   }
 
   /** The definitions, a declared default first, ready to be merged. */

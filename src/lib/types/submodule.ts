@@ -12,6 +12,7 @@ import { mkOption } from "../options.js";
 import { setDefaultModuleLocation } from "../module-location.js";
 import { mkOptionDefault, mkForce } from "../properties.js";
 import { showOption } from "../show.js";
+import { areStaticModules, staticSubmodulePlan, staticSubmoduleValue, type StaticSubmodulePlan } from "./static-submodule.js";
 import {
   checkDefsForError,
   descriptionPhrase,
@@ -63,6 +64,18 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
   });
   let base: Evaluation | undefined;
   const getBase = () => (base ??= evaluate(evaluationArgs({ modules: baseModules }), { name: placeholderName }));
+  // The plan of a type whose modules are static, made on the first value; null where there is none.
+  let plan: StaticSubmodulePlan | null | undefined;
+  const getPlan = (): StaticSubmodulePlan | null => {
+    if (plan !== undefined) return plan;
+    let shorthand: boolean | null | undefined;
+    try {
+      shorthand = spec.shorthandOnlyDefinesConfig;
+    } catch {
+      shorthand = null;
+    }
+    return (plan = shorthand === true && areStaticModules(modules) ? staticSubmodulePlan(getBase()) : null);
+  };
   let docs: Evaluation | undefined;
   const getDocs = () => (docs ??= getBase().extendModules({ modules: [noCheckForDocs] }));
 
@@ -87,6 +100,11 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
     checkedMerge: (loc, defs) => ({
       headError: checkDefsForError(isModuleLike, defs),
       value: () => {
+        if (defs.length === 1) {
+          const plan = getPlan();
+          const fast = plan === null ? undefined : staticSubmoduleValue(plan, loc, defs[0]!);
+          if (fast !== undefined) return fast;
+        }
         const name = loc[loc.length - 1] ?? placeholderName;
         const definitionModules = defs.map(({ file, value }) =>
           isAttrs(value) && atPath(loc, () => spec.shorthandOnlyDefinesConfig) === true
