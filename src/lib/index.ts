@@ -4,6 +4,7 @@ export { evalModules, type EvalModulesArgs, type Evaluation } from "./eval-modul
 export { ModuleError, isModuleError, errorKinds, type ErrorKind, type ReportedDefinition } from "./errors.js";
 export { mkOption, mkEnableOption, isOption, applyWithoutValue, type OptionSpec, type OptionDeclaration } from "./options.js";
 export * from "./properties.js";
+export { mkPackageOption, literalExpression, packageType, type Derivation, type LiteralExpression, type PackageOptionSpec } from "./package-option.js";
 export { mkAliasOptionModule, mkRenamedOptionModule, mkRemovedOptionModule } from "./rename.js";
 export { setDefaultModuleLocation } from "./module-location.js";
 export { showOption } from "./show.js";

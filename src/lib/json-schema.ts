@@ -294,6 +294,24 @@ function treeSchema(tree: Attrs, rest: JsonSchema | boolean, stack: Stack): Json
 }
 
 /**
+ * A package: a derivation (a set whose `type` is "derivation") or a store path. A set with an
+ * `outPath` is one where that path is a store path, which the schema does not check.
+ */
+function packageSchema(type: OptionType): JsonSchema {
+  return looser(
+    {
+      anyOf: [
+        { type: "object", properties: { type: { enum: ["derivation"] } }, required: ["type"] },
+        { type: "string", pattern: "^(?:/nix/store/[^/]*|/[0-9a-z]{52})$" },
+        { type: "object", properties: { outPath: {} }, required: ["outPath"] },
+      ],
+    },
+    type,
+    "a set with an outPath is accepted without checking that it is a store path",
+  );
+}
+
+/**
  * An attribute-tagged union: one object schema per tag, each with that tag as its only property
  * (its option's schema); no tag at all accepts nothing.
  */
@@ -361,6 +379,8 @@ function exactOrLooser(type: OptionType, stack: Stack): JsonSchema {
       return submoduleSchema(type, stack);
     case "attrTag":
       return attrTagSchema(type, stack);
+    case "package":
+      return packageSchema(type);
     case "functionTo":
       return looser({}, type, "a function is not representable in JSON; any value accepted");
     case "deferredModuleWith":

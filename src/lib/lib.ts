@@ -21,6 +21,7 @@ import {
   defaultOrderPriority,
   defaultOverridePriority,
 } from "./properties.js";
+import { literalExpression, mkPackageOption } from "./package-option.js";
 import { mkAliasOptionModule, mkRemovedOptionModule, mkRenamedOptionModule } from "./rename.js";
 import { showOption } from "./show.js";
 import { types } from "./types/catalogue.js";
@@ -35,6 +36,8 @@ export const lib = {
   evalModules,
   mkOption,
   mkEnableOption,
+  mkPackageOption,
+  literalExpression,
   isOption,
   applyWithoutValue,
   mkOptionType,

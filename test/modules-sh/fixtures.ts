@@ -8,6 +8,7 @@ import { attrTagFixtures } from "./fixtures-attr-tag.js";
 import { classFixtures } from "./fixtures-classes.js";
 import { functionFixtures } from "./fixtures-functions.js";
 import { moreFixtures } from "./fixtures-more.js";
+import { packageOptionFixtures } from "./fixtures-package-option.js";
 import { typeFixtures } from "./fixtures-types.js";
 
 const { mkOption, mkIf, mkMerge, mkForce, mkDefault, types } = lib;
@@ -158,4 +159,5 @@ export const fixtures: Record<string, unknown> = {
   ...functionFixtures,
   ...classFixtures,
   ...attrTagFixtures,
+  ...packageOptionFixtures,
 };

@@ -179,6 +179,34 @@ describe("modules.sh: mkAliasOptionModule", () => {
   output(414, /^false$/, "config.enableAlias", "alias-with-priority-can-override.nix");
 });
 
+describe("modules.sh: mkPackageOption", () => {
+  const d = "declare-mkPackageOption.nix";
+  output(417, /^"hello"$/, "config.package.pname", d);
+  output(418, /^"hello"$/, "config.namedPackage.pname", d);
+  output(419, /^".*Hello.*"$/, "options.namedPackage.description", d);
+  output(420, /^"literalExpression"$/, "options.namedPackage.defaultText._type", d);
+  output(421, /^"pkgs\.hello"$/, "options.namedPackage.defaultText.text", d);
+  output(422, /^"hello"$/, "config.namedPackageSingletonDefault.pname", d);
+  output(423, /^".*Hello.*"$/, "options.namedPackageSingletonDefault.description", d);
+  output(424, /^"pkgs\.hello"$/, "options.namedPackageSingletonDefault.defaultText.text", d);
+  output(425, /^"hello"$/, "config.pathPackage.pname", d);
+  output(426, /^"literalExpression"$/, "options.packageWithExample.example._type", d);
+  output(427, /^"pkgs\.hello\.override \{ stdenv = pkgs\.clangStdenv; \}"$/, "options.packageWithExample.example.text", d);
+  output(428, /^"literalExpression"$/, "options.packageWithPathExample.example._type", d);
+  output(429, /^"pkgs\.hello"$/, "options.packageWithPathExample.example.text", d);
+  output(430, /^".*Example extra description\..*"$/, "options.packageWithExtraDescription.description", d);
+  // Nix: "The option `undefinedPackage' was accessed but has no value defined. Try setting the option."
+  error(431, "NoDefinition", /The option .undefinedPackage. was read, but it has no definition and no default\. Define it/, "config.undefinedPackage", d);
+  output(432, /^null$/, "config.nullablePackage", d);
+  output(433, /^"null or package"$/, "options.nullablePackage.type.description", d);
+  output(434, /^"hello"$/, "config.nullablePackageWithDefault.pname", d);
+  output(435, /^"myPkgs\.hello"$/, "options.packageWithPkgsText.defaultText.text", d);
+  output(436, /^"hello-other"$/, "options.packageFromOtherSet.default.pname", d);
+  output(437, /^"hello"$/, "config.packageInvalidIdentifier.pname", d);
+  output(438, /^"pkgs\.\\"123\\"\.\\"with\\\\\\"quote\\"\.hello"$/, "options.packageInvalidIdentifier.defaultText.text", d);
+  output(439, /^"pkgs\.\\"123\\"\.\\"with\\\\\\"quote\\"\.hello"$/, "options.packageInvalidIdentifierExample.example.text", d);
+});
+
 describe("modules.sh: submoduleWith", () => {
   output(444, /^"foo"$/, "config.submodule.foo", "declare-submoduleWith-special.nix");
   output(447, /^true$/, "config.submodule.config", "declare-submoduleWith-shorthand.nix", "define-submoduleWith-shorthand.nix");
