@@ -1,6 +1,7 @@
 /** Types of single values: raw, anything, unspecified, booleans, integers and floats. */
 import { isAttrs, hasOwn } from "../attrs.js";
 import { ModuleError } from "../errors.js";
+import { plainDataMerge } from "./plain-data.js";
 import { mergeDefaultOption, mergeEqualOption, mergeOneOption } from "../merge-helpers.js";
 import { showFiles, showOption, typeOf } from "../show.js";
 import { attrsOf } from "./attrs.js";
@@ -32,6 +33,10 @@ export const anything: OptionType = mkOptionType({
 });
 
 function mergeAnything(loc: readonly string[], defs: readonly Definition[]): unknown {
+  if (defs.length === 1) {
+    const plain = plainDataMerge(defs[0]!.value);
+    if (plain !== undefined) return plain;
+  }
   const kind = anythingKind(defs[0]!.value);
   if (defs.some((d) => anythingKind(d.value) !== kind)) {
     throw new ModuleError({

@@ -1,0 +1,102 @@
+/**
+ * Plain data under `types.anything`: a single definition made only of plain objects, lists and
+ * scalars, with no property (`_type`), getter, function or string-coercible set inside its sets,
+ * merges to itself, its sets' keys in Nix's order. Recognising it in one pass keeps a deep value
+ * linear in time and memory, where merging it level by level makes an option path per level.
+ */
+import { compareNames, hasOwn, setOwn, type Attrs } from "../attrs.js";
+
+/**
+ * The sets found not to be plain data all the way down, so that merging such a value level by
+ * level judges each set once. Only this verdict is kept: a set changed later into plain data is
+ * merged level by level, which is slower but right, whereas a kept "plain" could be wrong.
+ */
+const notPlain = new WeakSet<object>();
+
+function isPlainSet(value: unknown): value is Attrs {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether the set itself (not what it holds) is plain: no property, no getter, not string-coercible. */
+function isPlainLevel(set: Attrs): boolean {
+  if (hasOwn(set, "_type") || hasOwn(set, "__toString") || hasOwn(set, "outPath")) return false;
+  for (const key of Object.keys(set)) {
+    const descriptor = Object.getOwnPropertyDescriptor(set, key)!;
+    if (descriptor.get !== undefined || typeof descriptor.value === "function") return false;
+  }
+  return true;
+}
+
+/** The sets reachable from `root` through sets (lists and other values are leaves), parents first. */
+function setsBelow(root: Attrs): Attrs[] {
+  const order: Attrs[] = [];
+  const seen = new Set<object>();
+  const pending: Attrs[] = [root];
+  while (pending.length > 0) {
+    const set = pending.pop()!;
+    if (seen.has(set) || notPlain.has(set)) continue;
+    seen.add(set);
+    order.push(set);
+    for (const key of Object.keys(set)) {
+      const child = (set as Attrs)[key];
+      if (isPlainSet(child)) pending.push(child);
+    }
+  }
+  return order;
+}
+
+/**
+ * `value` merged by `types.anything` as its only definition, when it is plain data: a copy whose
+ * sets have their keys sorted; undefined otherwise (the caller merges it level by level).
+ */
+export function plainDataMerge(value: unknown): unknown {
+  if (!isPlainSet(value) || notPlain.has(value)) return undefined;
+  const order = setsBelow(value);
+  const plainSets = new Set<object>();
+  // Children come after their parents in `order`, so judging it backwards judges children first.
+  // A set met again on a cycle is not yet judged, and counts as not plain.
+  for (let i = order.length - 1; i >= 0; i--) {
+    const set = order[i]!;
+    let plain = isPlainLevel(set);
+    if (plain) {
+      for (const key of Object.keys(set)) {
+        const child = set[key];
+        if (isPlainSet(child) && !plainSets.has(child)) {
+          plain = false;
+          break;
+        }
+      }
+    }
+    if (plain) plainSets.add(set);
+    else notPlain.add(set);
+  }
+  if (!plainSets.has(value)) return undefined;
+  return sortedCopy(value);
+}
+
+/** A copy of a plain set with every nested set's keys sorted, made without recursion. */
+function sortedCopy(root: Attrs): Attrs {
+  const copies = new Map<object, Attrs>();
+  const order = [root];
+  for (let i = 0; i < order.length; i++) {
+    for (const key of Object.keys(order[i]!)) {
+      const child = order[i]![key];
+      if (isPlainSet(child) && !copies.has(child)) {
+        copies.set(child, {});
+        order.push(child);
+      }
+    }
+  }
+  copies.set(root, {});
+  for (let i = order.length - 1; i >= 0; i--) {
+    const set = order[i]!;
+    const copy = copies.get(set)!;
+    for (const key of Object.keys(set).sort(compareNames)) {
+      const child = set[key];
+      setOwn(copy, key, isPlainSet(child) ? copies.get(child)! : child);
+    }
+  }
+  return copies.get(root)!;
+}
