@@ -40,6 +40,23 @@ export interface Diagnostic<K extends string = ErrorKind | InternalErrorKind> {
  */
 export type Locator = (file: string, path: readonly string[]) => SourceLocation | undefined;
 
+/** Words (runs without white space) longer than this are cut in messages: a name can be megabytes long. */
+const longestWord = 300;
+/** Messages longer than this are cut. */
+const longestMessage = 20_000;
+
+/**
+ * `text` with every word longer than a few hundred characters cut to its start and its length,
+ * and the whole cut at twenty thousand characters: an option path with a key of megabytes stays
+ * readable. The diagnostic's `path` keeps the names whole.
+ * @example shortenLongWords(`x.${"k".repeat(10000)}`) // "x.kkk…k… (10002 characters)"
+ */
+export function shortenLongWords(text: string): string {
+  let out = text.replace(new RegExp(`\\S{${longestWord + 1},}`, "g"), (word) => `${word.slice(0, 100)}… (${word.length} characters)`);
+  if (out.length > longestMessage) out = `${out.slice(0, longestMessage)}… (message cut: ${out.length} characters)`;
+  return out;
+}
+
 /** The diagnostic of a thrown value: an engine error as it is, anything else as an internal error. */
 export function diagnosticOf(error: unknown, locate: Locator = () => undefined, fallbackPath: readonly string[] = []): Diagnostic {
   if (error instanceof ModuleError) {
@@ -49,13 +66,13 @@ export function diagnosticOf(error: unknown, locate: Locator = () => undefined, 
       kind: error.kind,
       severity: "error",
       path,
-      message: error.message,
+      message: shortenLongWords(error.message),
       locations: files.map((file) => locate(file, path) ?? { file }),
     };
   }
   const message = error instanceof RangeError
     ? `The evaluation went too deep (${error.message}). The input nests too deeply or a value depends on itself.`
-    : `Internal error: ${error instanceof Error ? error.message : String(error)}. Please report it with the input that caused it.`;
+    : `Internal error: ${shortenLongWords(error instanceof Error ? error.message : String(error))}. Please report it with the input that caused it.`;
   return { kind: "InternalError", severity: "error", path: fallbackPath, message, locations: [] };
 }
 

@@ -135,6 +135,16 @@ export class OptionSet {
   #collectDefinitions(): Map<string, PendingDefinition[]> {
     const map = new Map<string, PendingDefinition[]>();
     for (const { file, config } of this.#configs.get()) {
+      if (!isAttrs(config) && this.loc.length === 0) {
+        throw new ModuleError({
+          kind: "InvalidDefinition",
+          path: this.loc,
+          definitions: [{ file, value: config }],
+          message:
+            `In \`${file}', the configuration is ${showValue(config)}, a value of type ${typeOf(config)}, but a module's ` +
+            "configuration is a set of option definitions (`<name> = ...'): give a set at the top.",
+        });
+      }
       if (!isAttrs(config)) {
         throw new ModuleError({
           kind: "InvalidDefinition",

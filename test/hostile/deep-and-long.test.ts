@@ -85,6 +85,24 @@ describe("long strings", () => {
     expect(diagnostics[0]!.message.length).toBeLessThan(2000);
   });
 
+  test("a key of 200,000 characters is kept whole in the path and cut in the message", () => {
+    const key = "k".repeat(200_000);
+    const text = JSON.stringify({ release_label: "1.0.0", [key]: 5 });
+    const diagnostics = checkPaths([writeInput(dir, "long-key/redistrib_1.0.0.json", text)]);
+    expectWellFormed(diagnostics);
+    expect(diagnostics.map((d) => [d.kind, d.path[d.path.length - 1]])).toEqual([["TypeMismatch", key]]);
+    expect(diagnostics[0]!.message.length).toBeLessThan(2000);
+    expect(diagnostics[0]!.message).toMatch(/kkkk… \(2000[0-9]{2} characters\)/);
+  });
+
+  test("a release list that is a list is one InvalidDefinition that says what the top must be", () => {
+    const diagnostics = checkPaths([writeInput(dir, "list/releases.json", "[1, 2]")]);
+    expectWellFormed(diagnostics);
+    expect(diagnostics.map((d) => [d.kind, d.path])).toEqual([["InvalidDefinition", []]]);
+    expect(diagnostics[0]!.message).toContain("the configuration is [ 1 2 ], a value of type list");
+    expect(diagnostics[0]!.message).not.toContain("``");
+  });
+
   test("a 10 MB string where a string belongs is kept whole", () => {
     const label = "y".repeat(10_000_000);
     const diagnostics = checkPaths([writeInput(dir, "long/redistrib_1.0.0.json", JSON.stringify({ release_label: label }))]);

@@ -3,6 +3,7 @@
  * diagnostic, which GitHub shows as annotations on the pull request's files.
  */
 import { showOption, type Diagnostic } from "../../lib/index.js";
+import { shortenLongWords } from "../../lib/diagnostics.js";
 
 /** A message escaped for a workflow command (newlines kept as `%0A`). */
 function escapeData(text: string): string {
@@ -25,7 +26,7 @@ export function formatGithub(diagnostics: readonly Diagnostic<string>[]): string
         location?.column !== undefined ? `col=${location.column}` : null,
         location?.endLine !== undefined ? `endLine=${location.endLine}` : null,
         location?.endColumn !== undefined && location.endLine === location.line ? `endColumn=${location.endColumn}` : null,
-        `title=${escapeProperty(d.path.length > 0 ? `${d.kind} at ${showOption(d.path)}` : d.kind)}`,
+        `title=${escapeProperty(d.path.length > 0 ? `${d.kind} at ${shortenLongWords(showOption(d.path))}` : d.kind)}`,
       ].filter((p) => p !== null);
       return `::${d.severity === "error" ? "error" : "warning"} ${properties.join(",")}::${escapeData(d.message)}\n`;
     })

@@ -4,6 +4,7 @@
  */
 import pc from "picocolors";
 import { showOption, type Diagnostic } from "../../lib/index.js";
+import { shortenLongWords } from "../../lib/diagnostics.js";
 import { codeFrame } from "./code-frame.js";
 
 /** The options of {@link formatHuman}. */
@@ -22,7 +23,7 @@ export function formatHuman(diagnostics: readonly Diagnostic<string>[], fileCoun
     const where = main ? [main.file, main.line, main.column].filter((p) => p !== undefined).join(":") : "(no file)";
     const severity = d.severity === "error" ? c.red(c.bold("error")) : c.yellow(c.bold("warning"));
     const lines = [`${c.bold(where)} ${severity} ${c.dim(d.kind)}`];
-    if (d.path.length > 0) lines.push(`  ${c.cyan(showOption(d.path))}`);
+    if (d.path.length > 0) lines.push(`  ${c.cyan(shortenLongWords(showOption(d.path)))}`);
     lines.push(...d.message.split("\n").map((l) => `  ${l}`));
     for (const location of [main, ...others]) {
       if (location?.line === undefined) continue;
