@@ -3,7 +3,7 @@
  * (functions called with the module arguments), brought to one shape, its imports followed, the
  * modules that `disabledModules` names removed, and duplicates (by `key`) dropped, breadth first.
  */
-import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
+import { defineLazy, hasOwn, isAttrs, type Attrs } from "./attrs.js";
 import { ModuleError } from "./errors.js";
 import { lazyProperty } from "./lazy.js";
 import { mkMerge, typeTag } from "./properties.js";
@@ -32,10 +32,31 @@ function invalidModule(message: string, file?: string): ModuleError {
   return new ModuleError({ kind: "InvalidModule", message, ...(file ? { definitions: [{ file }] } : {}) });
 }
 
+/**
+ * A value as Nix's `toString` converts it, for the values a module key may be (Nixpkgs'
+ * `isConvertibleWithToString`): strings, numbers (a non-integer with six decimals, as Nix prints a
+ * float), booleans ("1" or ""), null (""), lists (items joined by spaces) and sets with
+ * `__toString` or `outPath`. Null for any other value.
+ */
+function nixToString(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(6);
+  if (typeof value === "boolean") return value ? "1" : "";
+  if (value === null) return "";
+  if (Array.isArray(value)) {
+    const items = value.map(nixToString);
+    return items.every((item) => item !== null) ? items.join(" ") : null;
+  }
+  if (!isAttrs(value)) return null;
+  if (typeof value["__toString"] === "function") return nixToString((value["__toString"] as (self: unknown) => unknown)(value));
+  return hasOwn(value, "outPath") ? nixToString(value["outPath"]) : null;
+}
+
 function stringField(m: Attrs, key: string, fallback: string): string {
   if (!hasOwn(m, key)) return fallback;
   const value = m[key];
-  if (typeof value === "string" || typeof value === "number") return String(value);
+  const text = nixToString(value);
+  if (text !== null) return text;
   throw invalidModule(`The \`${key}' of the module \`${fallback}' must be a string, but it is ${showValue(value)}.`, fallback);
 }
 
@@ -48,11 +69,22 @@ function listField(m: Attrs, key: string, file: string): readonly unknown[] {
   return value;
 }
 
-/** Adds the top-level `meta` and `freeformType` of a module to its config, as Nixpkgs does. */
-function withShorthands(m: Attrs, config: unknown): unknown {
+/** A set with one attribute, read from `m` when used. */
+function forwarded(m: Attrs, key: string): Attrs {
+  const set: Attrs = {};
+  defineLazy(set, key, () => m[key]);
+  return set;
+}
+
+/**
+ * Adds the top-level `freeformType` of a module to its config, and its `meta` too where the module
+ * has `config` or `options` (a shorthand module's `meta` is part of its config already), as
+ * Nixpkgs' `unifyModuleSyntax` does.
+ */
+function withShorthands(m: Attrs, config: unknown, isShorthand: boolean): unknown {
   let result = config;
-  if (hasOwn(m, "meta")) result = mkMerge([result, { meta: lazyProperty(m, "meta") }]);
-  if (hasOwn(m, "freeformType")) result = mkMerge([result, { _module: { freeformType: lazyProperty(m, "freeformType") } }]);
+  if (!isShorthand && hasOwn(m, "meta")) result = mkMerge([result, forwarded(m, "meta")]);
+  if (hasOwn(m, "freeformType")) result = mkMerge([result, { _module: forwarded(m, "freeformType") }]);
   return result;
 }
 
@@ -84,7 +116,7 @@ export function unifyModule(file: string, key: string, m: unknown): UnifiedModul
       disabledModules: listField(m, "disabledModules", ownFile),
       imports: listField(m, "imports", ownFile),
       options: hasOwn(m, "options") ? lazyProperty(m, "options") : {},
-      config: withShorthands(m, config),
+      config: withShorthands(m, config, false),
     };
   }
   const config: Attrs = {};
@@ -99,13 +131,31 @@ export function unifyModule(file: string, key: string, m: unknown): UnifiedModul
     disabledModules: listField(m, "disabledModules", ownFile),
     imports: [...listField(m, "require", ownFile), ...listField(m, "imports", ownFile)],
     options: {},
-    config: withShorthands(m, config),
+    config: withShorthands(m, config, true),
   };
+}
+
+/**
+ * `m(args)`, where an error that names no file (a module argument read too early, say) names the
+ * file of the module, as Nix's "while evaluating the module argument … in <file>" does.
+ */
+function callModule(m: (args: object) => unknown, args: object, file: string): unknown {
+  try {
+    return m(args);
+  } catch (e) {
+    if (!(e instanceof ModuleError) || e.definitions.length > 0 || e.declarations.length > 0) throw e;
+    throw new ModuleError({
+      kind: e.kind,
+      message: `In module \`${file}': ${e.message}`,
+      ...(e.path === undefined ? {} : { path: e.path }),
+      definitions: [{ file }],
+    });
+  }
 }
 
 /** Loads one module: calls a function with the module arguments, then unifies the result. */
 function loadModule(args: object, file: string, key: string, m: unknown): UnifiedModule {
-  if (typeof m === "function") return unifyModule(file, key, (m as (a: object) => unknown)(args));
+  if (typeof m === "function") return unifyModule(file, key, callModule(m as (a: object) => unknown, args, file));
   if (isAttrs(m)) {
     const tag = typeTag(m);
     if (tag === undefined || tag === "module") return unifyModule(file, key, m);
@@ -143,9 +193,24 @@ interface Disabled {
   readonly disabled: readonly unknown[];
 }
 
-/** The key that a `disabledModules` entry names. */
+/**
+ * The key that a `disabledModules` entry names: a path (relative ones under `modulesPath`), a
+ * value that Nix's `toString` converts (a module's numeric `key` is its string), or a module with
+ * a `key`, as Nixpkgs reads them.
+ */
 function disabledKey(file: string, entry: unknown, modulesPath: () => string): string {
   if (typeof entry === "string") return entry.startsWith("/") ? entry : `${modulesPath()}/${entry}`;
+  const text = nixToString(entry);
+  if (text !== null) {
+    if (isAttrs(entry) && hasOwn(entry, "key") && entry["key"] !== text) {
+      throw invalidModule(
+        `The module \`${file}' has a disabledModules entry that converts to the string ${JSON.stringify(text)} but also has a \`key' ` +
+          `(${showValue(entry["key"])}) that differs: the module system cannot tell which module it means. Remove one of the two, or make them agree.`,
+        file,
+      );
+    }
+    return text;
+  }
   if (isAttrs(entry)) {
     if (hasOwn(entry, "key")) return String(entry["key"]);
     throw invalidModule(
@@ -155,7 +220,8 @@ function disabledKey(file: string, entry: unknown, modulesPath: () => string): s
     );
   }
   throw invalidModule(
-    `Each disabledModules entry must be a path string or a set with a \`key', but one in \`${file}' is ${showValue(entry)}.`,
+    `Each disabledModules entry must be a path string, a set with a \`key', or a value that converts to a string (a number, ` +
+      `a boolean, null, or a list of those), but one in \`${file}' is of type ${typeOf(entry)}: ${showValue(entry)}.`,
     file,
   );
 }
