@@ -8,7 +8,18 @@
 // `unspecified` are `unknown` by nature; `oneOf` and `submoduleWith` are `unknown` and
 // `Record<string, unknown>` because their constructors do not carry their arguments' types.
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { evalModules, mkOption, mkOptionType, types, type ConfigOf, type OptionType, type ValueOf } from "../../src/lib/index.js";
+import {
+  evalModules,
+  mkOption,
+  mkOptionType,
+  mkPackageOption,
+  packageType,
+  types,
+  type ConfigOf,
+  type Derivation,
+  type OptionType,
+  type ValueOf,
+} from "../../src/lib/index.js";
 
 /**
  * Evaluates `module` with each of `definitions` as a module's `config`: the configuration as
@@ -70,11 +81,11 @@ const catalogue = [
 ] as const;
 
 describe("ConfigOf over the type catalogue", () => {
-  test("every name of lib.types is covered below; there is no types.package", () => {
+  test("every name of lib.types is covered below; the package type is packageType, not types.package", () => {
     expectTypeOf<keyof typeof types>().toEqualTypeOf<(typeof catalogue)[number]>();
     expect(Object.keys(types).sort()).toEqual([...catalogue].sort());
-    // Nixpkgs' `types.package` is a derivation; this port builds no derivations (the CUDA layer
-    // gives build plans), so the catalogue has no such type.
+    // Nixpkgs' `types.package` is exported here as `packageType` (with `mkPackageOption`), outside
+    // the catalogue; its test is the last of this block.
     expectTypeOf(types).not.toHaveProperty("package");
     expect("package" in types).toBe(false);
   });
@@ -334,6 +345,23 @@ describe("ConfigOf over the type catalogue", () => {
     const config: Config = evaluate(module, { even: 2, joined: "a", untyped: 1 }, { joined: "b" });
     expect(config).toEqual({ even: 2, joined: "b+a", untyped: 1 });
     expect(types.isOptionType(even)).toBe(true);
+  });
+
+  test("packageType and mkPackageOption are a Derivation, or null where the option is nullable", () => {
+    const pkgs = { hello: { type: "derivation", name: "hello", outPath: "/nix/store/00000000000000000000000000000000-hello" } };
+    const module = {
+      options: {
+        package: mkOption({ type: packageType }),
+        hello: mkPackageOption(pkgs, "hello"),
+        maybe: mkPackageOption(pkgs, "hello", { nullable: true, default: null }),
+      },
+    };
+    type Config = ConfigOf<typeof module>;
+    expectTypeOf<Config>().toEqualTypeOf<{ readonly package: Derivation; readonly hello: Derivation; readonly maybe: Derivation | null }>();
+    const config: Config = evaluate(module, { package: "/nix/store/00000000000000000000000000000000-cuda_cudart-12.2.140" });
+    expect(config.package).toMatchObject({ type: "derivation", name: "cuda_cudart-12.2.140" });
+    expect(config.hello).toBe(pkgs.hello);
+    expect(config.maybe).toBeNull();
   });
 });
 
