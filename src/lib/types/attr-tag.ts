@@ -98,7 +98,8 @@ function evalTag(loc: readonly string[], tag: Attrs, defs: readonly Definition[]
 
 /** The one tag of a definition's value, or null where it has not exactly one attribute. */
 function soleTag(def: Definition): string | null {
-  const names = Object.keys(def.value as Attrs);
+  if (!isAttrs(def.value)) return null;
+  const names = Object.keys(def.value);
   return names.length === 1 ? names[0]! : null;
 }
 

@@ -269,3 +269,17 @@ describe("types.attrTag: JSON Schema and codec", () => {
     expect([{ left: 1 }, { both: 1 }, {}].map((v) => codec.is(v))).toEqual([true, false, false]);
   });
 });
+
+describe("types.attrTag: merge called without check", () => {
+  test("refuses what check refuses, as a TypeMismatch naming the union", () => {
+    const type = leftRight();
+    for (const value of [1, null, {}, { left: 1, right: "x" }]) {
+      expectError(() => type.merge(["a"], [{ file: "m.nix", value }]), { kind: "TypeMismatch", path: ["a"], includes: ["exactly one attribute", "m.nix"] });
+    }
+    expectError(() => type.merge(["a"], [{ file: "m.nix", value: { rite: 1 } }]), {
+      kind: "TypeMismatch",
+      path: ["a"],
+      includes: ["defined as rite, but rite is not among the valid choices (left, right)", "m.nix"],
+    });
+  });
+});
