@@ -39,8 +39,11 @@ function setsBelow(root: Attrs): Attrs[] {
     if (seen.has(set) || notPlain.has(set)) continue;
     seen.add(set);
     order.push(set);
+    // Nothing is read from a set that is not plain by itself: a getter or a string-coercible set
+    // is merged by Nixpkgs without evaluating what it holds.
+    if (!isPlainLevel(set)) continue;
     for (const key of Object.keys(set)) {
-      const child = (set as Attrs)[key];
+      const child = set[key];
       if (isPlainSet(child)) pending.push(child);
     }
   }

@@ -49,6 +49,15 @@ describe("plain data under types.anything", () => {
     expect(plainDataMerge([1, 2])).toBeUndefined();
   });
 
+  it("reads nothing inside a getter or a string-coercible set (Nixpkgs merges those without evaluating them)", () => {
+    let reads = 0;
+    const coercible = { outPath: "/nix/store/x", get inner() { reads++; return 1; } };
+    const withGetter = { get g() { reads++; return 1; } };
+    expect(plainDataMerge({ a: coercible })).toBeUndefined();
+    expect(plainDataMerge({ a: { b: withGetter } })).toBeUndefined();
+    expect(reads).toBe(0);
+  });
+
   it("keeps a key named __proto__ as data", () => {
     const value = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as object;
     const merged = plainDataMerge(value) as Record<string, unknown>;
