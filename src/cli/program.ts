@@ -103,6 +103,13 @@ program
     process.exitCode = runDocs(options, { stdout: process.stdout, stderr: process.stderr });
   });
 
+// A reader that stops early (`cuda-modules plan … | head`) closes the pipe: the output is no longer
+// wanted, so the command ends quietly, as Unix tools do, instead of failing with a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

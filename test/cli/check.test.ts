@@ -134,6 +134,11 @@ describe("formats and exit status", () => {
     expect(sarifRun!.results.map((r) => r.ruleId)).toEqual(["NoDefinition", "TypeMismatch", "UndeclaredOption"]);
     const ids = sarifRun!.tool.driver.rules.map((r) => r.id);
     for (const r of sarifRun!.results) expect(ids).toContain(r.ruleId);
+    // Names that are not identifiers are quoted, as in every other format: `12.2.2' is one name.
+    const names = (sarifRun!.results as unknown as { locations: { logicalLocations?: { fullyQualifiedName: string }[] }[] }[]).map(
+      (r) => r.locations[0]?.logicalLocations?.[0]?.fullyQualifiedName,
+    );
+    expect(names[1]).toBe('cuda.manifests."12.2.2".redistrib.cuda_nvcc.linux-x86_64.size');
     expect(sarifRun!.results[1]!.locations[0]!.physicalLocation.region.startLine).toBe(positionOf(files["several/cuda/redistrib_12.2.2.json"]!, '"size": 12').line);
   });
 

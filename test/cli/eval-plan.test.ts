@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { runCli } from "./run-cli.js";
+import { spawnSync } from "node:child_process";
+import { root, runCli } from "./run-cli.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cuda-modules-eval-"));
 writeFileSync(path.join(dir, "typo.yaml"), "cudnn:\n  releases: {}\n  relases: {}\n");
@@ -68,6 +69,14 @@ describe("cuda-modules plan", () => {
     const set = JSON.parse(run.stdout) as { host: { redistSystem: string }; packages: Record<string, unknown> };
     expect(set.host.redistSystem).toBe("linux-aarch64");
     expect(Object.keys(set.packages)).toContain("cuda_compat");
+  });
+
+  test("a reader that closes the pipe early ends the command quietly, not with a stack trace", () => {
+    const main = path.join(root, "dist/src/cli/main.js");
+    // `head -c 1` reads one byte and exits; the command is still writing megabytes of plans.
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${main}" plan --cuda 12.2 --system x86_64-linux | head -c 1`], { encoding: "utf8" });
+    expect(run.stdout.startsWith("{")).toBe(true);
+    expect(run.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
   });
 
   test("an unknown system or package is a usage error listing what exists", () => {

@@ -2,7 +2,7 @@
  * SARIF 2.1.0, the format GitHub code scanning reads: one run of the tool, one rule per error kind
  * (its `ruleId` is the kind, so it is stable across versions), one result per diagnostic.
  */
-import type { Diagnostic } from "../../lib/index.js";
+import { showOption, type Diagnostic } from "../../lib/index.js";
 
 /** What each kind of diagnostic means, as the rule's short description. */
 export const ruleDescriptions: Readonly<Record<string, string>> = {
@@ -56,7 +56,7 @@ export function toSarif(diagnostics: readonly Diagnostic<string>[], toolVersion:
             }
           : {}),
       },
-      ...(d.path.length > 0 ? { logicalLocations: [{ fullyQualifiedName: d.path.join("."), kind: "member" }] } : {}),
+      ...(d.path.length > 0 ? { logicalLocations: [{ fullyQualifiedName: showOption(d.path), kind: "member" }] } : {}),
     })),
     relatedLocations: d.locations.slice(1).map((l, i) => ({ id: i + 1, physicalLocation: { artifactLocation: { uri: l.file.split("\\").join("/") } } })),
   }));
