@@ -4,13 +4,12 @@
  * the same shape `cuda-modules check --format json` prints.
  */
 import { either as E } from "fp-ts";
-import { diagnosticOf, type Diagnostic, type Locator } from "../lib/index.js";
+import { diagnosticOf, type Diagnostic, type Evaluation, type Locator } from "../lib/index.js";
 import { buildPlan, type BuildPlan, type BuildPlanArgs } from "./build-plan.js";
 import { checkDataFiles, classifyDataFile, type CheckDiagnostic, type CheckFilesOptions, type DataFileKind } from "./check-files.js";
 import { evaluateCuda } from "./evaluate.js";
 import { checkManifest, checkReleaseList, type Manifest, type ReleaseList } from "./manifest.js";
 import { cudaPackages, type CudaPackageSet, type CudaPackagesArgs } from "./package-set.js";
-import type { Evaluation } from "../lib/index.js";
 
 /** {@link evaluateCuda} under the name the library's users look for: the CUDA modules evaluated with manifests and release lists. */
 export const evaluateManifests: typeof evaluateCuda = evaluateCuda;
@@ -23,12 +22,17 @@ function attempt<T>(run: () => T, locate?: Locator): E.Either<Diagnostic[], T> {
   }
 }
 
+/** The left side of a check of the engine's errors, as diagnostics. */
+function diagnosticsOf<T>(result: E.Either<readonly unknown[], T>, locate?: Locator): E.Either<Diagnostic[], T> {
+  return E.mapLeft((errors: readonly unknown[]) => errors.map((e) => diagnosticOf(e, locate)))(result);
+}
+
 /**
  * The checked manifests of `product` at `version`, or diagnostics.
  * @example checkManifestE(evaluation, "cuda", "12.2.2") // E.right(manifest)
  */
 export function checkManifestE(evaluation: Evaluation, product: string, version: string, locate?: Locator): E.Either<Diagnostic[], Manifest> {
-  return E.mapLeft((errors: readonly unknown[]) => errors.map((e) => diagnosticOf(e, locate)))(checkManifest(evaluation, product, version));
+  return diagnosticsOf(checkManifest(evaluation, product, version), locate);
 }
 
 /**
@@ -36,7 +40,7 @@ export function checkManifestE(evaluation: Evaluation, product: string, version:
  * @example checkReleaseListE(evaluation, "cudnn") // E.right(releaseList)
  */
 export function checkReleaseListE(evaluation: Evaluation, product: string, locate?: Locator): E.Either<Diagnostic[], ReleaseList> {
-  return E.mapLeft((errors: readonly unknown[]) => errors.map((e) => diagnosticOf(e, locate)))(checkReleaseList(evaluation, product));
+  return diagnosticsOf(checkReleaseList(evaluation, product), locate);
 }
 
 /**

@@ -61,12 +61,8 @@ export function checkEither(args: EvalModulesArgs, options: CheckOptions = {}): 
  * @example evalModulesE({ modules }) // E.right(evaluation), then evaluation.config.port
  */
 export function evalModulesE(args: EvalModulesArgs, options: CheckOptions = {}): E.Either<Diagnostic[], Evaluation> {
-  let evaluation: Evaluation;
-  try {
-    evaluation = evalModules(args);
-  } catch (e) {
-    return E.left([diagnosticOf(e, options.locate)]);
-  }
+  // evalModules itself never throws: its errors surface when the walk reads the configuration.
+  const evaluation = evalModules(args);
   const { diagnostics, config } = walkEvaluation(evaluation, options);
   return diagnostics.length > 0 || config === undefined ? E.left(diagnostics) : E.right(evaluation);
 }

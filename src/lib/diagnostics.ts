@@ -42,6 +42,7 @@ export type Locator = (file: string, path: readonly string[]) => SourceLocation 
 
 /** Words (runs without white space) longer than this are cut in messages: a name can be megabytes long. */
 const longestWord = 300;
+const longWord = new RegExp(`\\S{${longestWord + 1},}`, "g");
 /** Messages longer than this are cut. */
 const longestMessage = 20_000;
 
@@ -52,7 +53,7 @@ const longestMessage = 20_000;
  * @example shortenLongWords(`x.${"k".repeat(10000)}`) // "x.kkk…k… (10002 characters)"
  */
 export function shortenLongWords(text: string): string {
-  let out = text.replace(new RegExp(`\\S{${longestWord + 1},}`, "g"), (word) => `${word.slice(0, 100)}… (${word.length} characters)`);
+  let out = text.replace(longWord, (word) => `${word.slice(0, 100)}… (${word.length} characters)`);
   if (out.length > longestMessage) out = `${out.slice(0, longestMessage)}… (message cut: ${out.length} characters)`;
   return out;
 }

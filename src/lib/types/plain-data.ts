@@ -29,9 +29,13 @@ function isPlainLevel(set: Attrs): boolean {
   return true;
 }
 
-/** The sets reachable from `root` through sets (lists and other values are leaves), parents first. */
-function setsBelow(root: Attrs): Attrs[] {
+/**
+ * The sets reachable from `root` through sets (lists and other values are leaves), in the order
+ * met, and those of them that are plain by themselves (what they hold not yet judged).
+ */
+function setsBelow(root: Attrs): { order: Attrs[]; plainLevels: Set<object> } {
   const order: Attrs[] = [];
+  const plainLevels = new Set<object>();
   const seen = new Set<object>();
   const pending: Attrs[] = [root];
   while (pending.length > 0) {
@@ -42,12 +46,13 @@ function setsBelow(root: Attrs): Attrs[] {
     // Nothing is read from a set that is not plain by itself: a getter or a string-coercible set
     // is merged by Nixpkgs without evaluating what it holds.
     if (!isPlainLevel(set)) continue;
+    plainLevels.add(set);
     for (const key of Object.keys(set)) {
       const child = set[key];
       if (isPlainSet(child)) pending.push(child);
     }
   }
-  return order;
+  return { order, plainLevels };
 }
 
 /**
@@ -56,13 +61,14 @@ function setsBelow(root: Attrs): Attrs[] {
  */
 export function plainDataMerge(value: unknown): unknown {
   if (!isPlainSet(value) || notPlain.has(value)) return undefined;
-  const order = setsBelow(value);
+  const { order, plainLevels } = setsBelow(value);
   const plainSets = new Set<object>();
-  // Children come after their parents in `order`, so judging it backwards judges children first.
-  // A set met again on a cycle is not yet judged, and counts as not plain.
+  // A set comes after the parent that first led to it, so judging backwards judges it before that
+  // parent. One met again (a cycle, or a second parent judged first) counts as not plain: the
+  // value is then merged level by level, which is slower but right.
   for (let i = order.length - 1; i >= 0; i--) {
     const set = order[i]!;
-    let plain = isPlainLevel(set);
+    let plain = plainLevels.has(set);
     if (plain) {
       for (const key of Object.keys(set)) {
         const child = set[key];

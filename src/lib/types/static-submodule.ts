@@ -15,9 +15,8 @@ import { recursiveUpdate } from "../config-objects.js";
 import type { PendingDefinition } from "../definitions.js";
 import { nestLazily, optionTreeOf, type Evaluation } from "../eval-modules.js";
 import { Lazy, lazyProperty } from "../lazy.js";
-import type { MergedDeclaration } from "../merge-declarations.js";
+import type { Declaration, MergedDeclaration } from "../merge-declarations.js";
 import { OptionNode } from "../option-node.js";
-import type { Declaration } from "../merge-declarations.js";
 import type { Definition, OptionType } from "./type.js";
 
 /** A declared option of the plan: its declarations, merged once. */
