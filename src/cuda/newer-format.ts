@@ -1,8 +1,9 @@
 /**
- * Manifests of the newer format, checked by their declared option (`newer.manifests`) and then
- * normalised into the modules-era shape for one CUDA major, as Nixpkgs' `_cuda` release resolution
- * does: `source` alone if there is one, else `linux-all` alone, else every platform (that has the
- * wanted variant, replaced by that variant's archive, when the package lists `cuda_variant`).
+ * Manifests of the generic product (any product, either format), checked by their declared option
+ * (`newer.manifests`) and then normalised into the modules-era shape for one CUDA version, as
+ * Nixpkgs' `_cuda` release resolution (`buildRedist`'s `getSupportedReleases`) does: `source` alone
+ * if there is one, else `linux-all` alone, else every platform, replaced by the archive of the most
+ * specific variant the CUDA version wants when the package lists `cuda_variant`.
  */
 import { either as E } from "fp-ts";
 import { codecOf, deepForce, ModuleError, type Evaluation, type OptionType } from "../lib/index.js";
@@ -12,8 +13,26 @@ import { packageKeys, releaseKeys } from "./manifest-keys.js";
 type Json = Record<string, unknown>;
 
 
-/** One package resolved for `variant`: `cuda_variant` dropped, platforms chosen as Nixpkgs chooses them. */
-function resolvePackage(pkg: Json, variant: string): Json {
+/**
+ * The variant keys a CUDA version looks for, most specific first, as Nixpkgs' `_mkCudaVariants`
+ * makes them: the whole version, its major.minor, its major.
+ * @example desiredVariants("13.1.1") // ["cuda13.1.1", "cuda13.1", "cuda13"]
+ * @example desiredVariants("12") // ["cuda12"]
+ */
+export function desiredVariants(cudaVersion: string): string[] {
+  const parts = cudaVersion.split(".");
+  const candidates = [parts.join("."), parts.slice(0, 2).join("."), parts[0]!].map((v) => `cuda${v}`);
+  return [...new Set(candidates)];
+}
+
+/**
+ * One package resolved for a CUDA version (Nixpkgs' `getSupportedReleases`): `cuda_variant`
+ * dropped; `source` alone if there is one, else `linux-all` alone, else every platform, each
+ * replaced by its first wanted variant's archive. A platform without a wanted variant is left out
+ * when the package lists `cuda_variant` (so a flat archive beside variants is never used) and kept
+ * as it is otherwise.
+ */
+function resolvePackage(pkg: Json, wanted: readonly string[]): Json {
   const out: Json = {};
   for (const key of ["name", "license", "license_path", "version"]) out[key] = pkg[key];
   const platforms = Object.keys(pkg).filter((k) => !packageKeys.has(k));
@@ -21,38 +40,38 @@ function resolvePackage(pkg: Json, variant: string): Json {
   const hasVariants = Array.isArray(pkg["cuda_variant"]);
   for (const platform of chosen) {
     const entry = pkg[platform] as Json;
-    if (!hasVariants || "relative_path" in entry) {
-      out[platform] = entry;
-    } else if (Object.prototype.hasOwnProperty.call(entry, variant)) {
-      out[platform] = entry[variant];
-    }
+    const variant = wanted.find((key) => Object.prototype.hasOwnProperty.call(entry, key));
+    if (variant !== undefined) out[platform] = entry[variant];
+    else if (!hasVariants) out[platform] = entry;
   }
   return out;
 }
 
 /**
- * A manifest of the newer format in the modules-era shape for CUDA major `cudaMajor`: every
- * package keeps its fields and, per platform, the archive for that major.
+ * A manifest of either format in the modules-era shape for CUDA `cudaVersion` (a major, `12`, or a
+ * whole version, `13.1.1`): every package keeps its fields and, per platform, the archive of the
+ * most specific variant that version wants ({@link desiredVariants}).
  * @example normaliseVariants(manifest, "12")["cudnn"]["linux-x86_64"].relative_path
  */
-export function normaliseVariants(manifest: Json, cudaMajor: string): RedistribManifest {
-  const variant = `cuda${cudaMajor}`;
+export function normaliseVariants(manifest: Json, cudaVersion: string): RedistribManifest {
+  const wanted = desiredVariants(cudaVersion);
   const out: Json = {};
   for (const [key, value] of Object.entries(manifest)) {
-    out[key] = releaseKeys.has(key) ? value : resolvePackage(value as Json, variant);
+    out[key] = releaseKeys.has(key) ? value : resolvePackage(value as Json, wanted);
   }
   return out as RedistribManifest;
 }
 
 /**
- * The checked manifest of the newer format of `product` at `version`, normalised for CUDA major
- * `cudaMajor`; or the errors met (checked against the option's type, then against its codec).
+ * The checked manifest of the generic product `product` at `version` (`newer.manifests`),
+ * normalised for CUDA `cudaVersion` (a major or a whole version); or the errors met (checked
+ * against the option's type, then against its codec).
  */
 export function checkNewerManifest(
   evaluation: Evaluation,
   product: string,
   version: string,
-  cudaMajor: string,
+  cudaVersion: string,
 ): E.Either<ModuleError[], Manifest> {
   const path = ["newer", "manifests", product, version];
   let value: unknown;
@@ -73,8 +92,8 @@ export function checkNewerManifest(
   return E.right({
     product,
     version,
-    redistrib: normaliseVariants(value as Json, cudaMajor),
+    redistrib: normaliseVariants(value as Json, cudaVersion),
     feature: null,
-    cudaVariant: `cuda${cudaMajor}`,
+    cudaVariant: `cuda${cudaVersion}`,
   } as Manifest);
 }

@@ -46,6 +46,25 @@ export const platformTable: readonly PlatformRow[] = [
 export const pseudoPlatforms: readonly string[] = ["linux-all", "source"];
 
 /**
+ * Every platform name NVIDIA's manifests and the release lists use (spec 2.2 and 10): the one list
+ * the checks read. A platform NVIDIA adds is one entry here (`windows-arm64` came with CUDA 13.4
+ * and cuDNN 9.27); a Nix system it serves is a row of {@link platformTable}.
+ *
+ * @example
+ * redistSystems.includes("windows-arm64") // true
+ */
+export const redistSystems: readonly string[] = [
+  "linux-aarch64",
+  "linux-all",
+  "linux-ppc64le",
+  "linux-sbsa",
+  "linux-x86_64",
+  "source",
+  "windows-arm64",
+  "windows-x86_64",
+];
+
+/**
  * What a build is for: a Nix system and whether Jetson capabilities are requested (Nixpkgs'
  * `isJetsonBuild`, which only aarch64 builds can be).
  *

@@ -5,7 +5,7 @@
 import type { genericReleasesModule } from "../../modules/generic/releases/index.js";
 import type { ConfigOf } from "../lib/config-of.js";
 import { ModuleError } from "../lib/errors.js";
-import { nixSystemsOf, platformTable } from "./platforms.js";
+import { nixSystemsOf, platformTable, redistSystems } from "./platforms.js";
 import { compareVersions, mkVersionedName, majorMinor, versionAtLeast, versionOlder } from "./versions.js";
 
 /**
@@ -25,21 +25,7 @@ export type Release = ConfigOf<typeof genericReleasesModule>["generic"]["release
  */
 export type ReleaseLists = Readonly<Record<string, readonly Release[]>>;
 
-/**
- * The redist platform names that occur in NVIDIA's manifests and the release lists (spec 2.2).
- *
- * @example
- * redistSystems.includes("linux-sbsa") // true
- */
-export const redistSystems: readonly string[] = [
-  "linux-aarch64",
-  "linux-all",
-  "linux-ppc64le",
-  "linux-sbsa",
-  "linux-x86_64",
-  "source",
-  "windows-x86_64",
-];
+export { redistSystems } from "./platforms.js";
 
 /**
  * What [late] `getRedistSystem` returns for a host it cannot serve.

@@ -42,7 +42,7 @@ export type Locator = (file: string, path: readonly string[]) => SourceLocation 
 
 /** Words (runs without white space) longer than this are cut in messages: a name can be megabytes long. */
 const longestWord = 300;
-const longWord = new RegExp(`\\S{${longestWord + 1},}`, "g");
+const whiteSpace = /\s/;
 /** Messages longer than this are cut. */
 const longestMessage = 20_000;
 
@@ -53,7 +53,17 @@ const longestMessage = 20_000;
  * @example shortenLongWords(`x.${"k".repeat(10000)}`) // "x.kkk…k… (10002 characters)"
  */
 export function shortenLongWords(text: string): string {
-  let out = text.replace(longWord, (word) => `${word.slice(0, 100)}… (${word.length} characters)`);
+  if (text.length <= longestWord) return text;
+  // A scan rather than a regular expression: V8's regular expressions overflow the stack on a word of megabytes.
+  let out = "";
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !whiteSpace.test(text[i]!)) continue;
+    const word = text.slice(start, i);
+    out += word.length > longestWord ? `${word.slice(0, 100)}… (${word.length} characters)` : word;
+    if (i < text.length) out += text[i];
+    start = i + 1;
+  }
   if (out.length > longestMessage) out = `${out.slice(0, longestMessage)}… (message cut: ${out.length} characters)`;
   return out;
 }

@@ -5,7 +5,7 @@
 import { either as E } from "fp-ts";
 import { describe, expect, test } from "vitest";
 import { evaluateCuda } from "../../src/cuda/evaluate.js";
-import { checkNewerManifest, normaliseVariants } from "../../src/cuda/newer-format.js";
+import { checkNewerManifest, desiredVariants, normaliseVariants } from "../../src/cuda/newer-format.js";
 import { deepForce } from "../../src/lib/index.js";
 import { bundledNewerManifests } from "../../src/load/bundled-data.js";
 
@@ -15,14 +15,28 @@ const manifests = bundledNewerManifests();
 const evaluation = evaluateCuda({ newerManifests: manifests });
 
 describe("bundled manifests of the newer format", () => {
-  test("six are bundled, two of them fetched for this project", () => {
+  test("every product Nixpkgs' _cuda/manifests carries is bundled, at least its newest manifest", () => {
     expect(manifests.map((m) => m.file)).toEqual([
+      "modules/newer/cublasmp/redistrib_0.10.0.json",
+      "modules/newer/cuda/redistrib_13.4.2.json",
       "modules/newer/cudnn/redistrib_8.9.7.json",
       "modules/newer/cudnn/redistrib_9.12.0.json",
+      "modules/newer/cudnn/redistrib_9.27.0.json",
       "modules/newer/cudnn/redistrib_9.8.0.json",
+      "modules/newer/cudss/redistrib_0.8.0.json",
+      "modules/newer/cuquantum/redistrib_26.09.0.json",
+      "modules/newer/cusolvermp/redistrib_0.9.1.json",
+      "modules/newer/cusparselt/redistrib_0.10.0.json",
       "modules/newer/cusparselt/redistrib_0.8.0.json",
       "modules/newer/cusparselt/redistrib_0.8.1.json",
       "modules/newer/cutensor/redistrib_2.2.0.json",
+      "modules/newer/cutensor/redistrib_2.8.1.json",
+      "modules/newer/nppplus/redistrib_0.10.0.json",
+      "modules/newer/nvcomp/redistrib_5.3.0.json",
+      "modules/newer/nvjpeg2000/redistrib_0.11.0.json",
+      "modules/newer/nvpl/redistrib_26.5.json",
+      "modules/newer/nvtiff/redistrib_0.8.0.json",
+      "modules/newer/tensorrt/redistrib_11.3.0.json",
     ]);
   });
 
@@ -51,7 +65,8 @@ describe("bundled manifests of the newer format", () => {
           if (typeof pkg !== "object") continue;
           for (const [platform, entry] of Object.entries(pkg as Json)) {
             if (typeof entry !== "object" || Array.isArray(entry)) continue;
-            const expected = "relative_path" in entry ? entry : entry[`cuda${major}`];
+            // Nixpkgs' rule: the variant's archive; else, without cuda_variant, the entry itself; else nothing.
+            const expected = entry[`cuda${major}`] ?? (Array.isArray((pkg as Json)["cuda_variant"]) ? undefined : entry);
             expect([pname, platform, normalised[pname][platform]]).toEqual([pname, platform, expected]);
           }
           expect(normalised[pname]).not.toHaveProperty("cuda_variant");
@@ -82,15 +97,37 @@ describe("bundled manifests of the newer format", () => {
     expect(normalised["p"]).toEqual({ name: "p", license: "l", license_path: null, version: "1", "linux-x86_64": { relative_path: "b" } });
   });
 
-  test("a variant entry that is not `cuda<major>` is a TypeMismatch at its platform, naming the file", () => {
+  test("a variant entry that is not `cuda<variant>` passes the option type (a set of archives) and is left out for every CUDA version", () => {
     const data = structuredClone(manifests.find((m) => m.version === "9.12.0")!.data) as Json;
     data["cudnn"]["linux-x86_64"]["cu12"] = data["cudnn"]["linux-x86_64"]["cuda12"];
     const bad = evaluateCuda({ newerManifests: [{ product: "cudnn", kind: "redistrib", version: "9.12.0", file: "bad.json", data }] });
     const result = checkNewerManifest(bad, "cudnn", "9.12.0", "12");
-    expect(E.isLeft(result)).toBe(true);
-    const error = E.isLeft(result) ? result.left[0]! : undefined;
-    expect(error?.kind).toBe("TypeMismatch");
-    expect(error?.path).toEqual(["newer", "manifests", "cudnn", "9.12.0", "cudnn", "linux-x86_64"]);
-    expect(error?.message).toContain("bad.json");
+    if (E.isLeft(result)) throw result.left[0];
+    expect((result.right.redistrib as Json)["cudnn"]["linux-x86_64"]).toEqual(data["cudnn"]["linux-x86_64"]["cuda12"]);
+  });
+
+  test("a flat archive beside variant archives (cuDNN 9.27.0, windows-arm64): CUDA 13 takes the variant's, CUDA 12 leaves the platform out", () => {
+    const m = manifests.find((x) => x.version === "9.27.0")!;
+    const entry = (m.data as Json)["cudnn"]["windows-arm64"];
+    const for13 = checkNewerManifest(evaluation, "cudnn", "9.27.0", "13.4.2");
+    const for12 = checkNewerManifest(evaluation, "cudnn", "9.27.0", "12.9.1");
+    if (E.isLeft(for13) || E.isLeft(for12)) throw new Error("9.27.0 does not check");
+    expect((for13.right.redistrib as Json)["cudnn"]["windows-arm64"]).toEqual(entry["cuda13"]);
+    expect((for12.right.redistrib as Json)["cudnn"]).not.toHaveProperty("windows-arm64");
+  });
+
+  test("a CUDA version looks for its whole version, then its major.minor, then its major (Nixpkgs' _mkCudaVariants)", () => {
+    expect(desiredVariants("13.1.1")).toEqual(["cuda13.1.1", "cuda13.1", "cuda13"]);
+    expect(desiredVariants("13.1")).toEqual(["cuda13.1", "cuda13"]);
+    expect(desiredVariants("12")).toEqual(["cuda12"]);
+    const compat = {
+      cuda_compat: {
+        name: "c", license: "l", license_path: null, version: "1", cuda_variant: ["13.1"],
+        "linux-sbsa": { "cuda13.1": { relative_path: "a" } },
+      },
+    };
+    expect((normaliseVariants(compat, "13.1.1") as Json)["cuda_compat"]["linux-sbsa"]).toEqual({ relative_path: "a" });
+    expect((normaliseVariants(compat, "13.2.0") as Json)["cuda_compat"]).not.toHaveProperty("linux-sbsa");
+    expect((normaliseVariants(compat, "13") as Json)["cuda_compat"]).not.toHaveProperty("linux-sbsa");
   });
 });

@@ -104,8 +104,16 @@ describe("long strings", () => {
   });
 
   test("a 10 MB string where a string belongs is kept whole", () => {
-    const label = "y".repeat(10_000_000);
-    const diagnostics = checkPaths([writeInput(dir, "long/redistrib_1.0.0.json", JSON.stringify({ release_label: label }))]);
+    // release_date: a release_label must now equal the file name's version.
+    const date = "y".repeat(10_000_000);
+    const diagnostics = checkPaths([writeInput(dir, "long/redistrib_1.0.0.json", JSON.stringify({ release_date: date }))]);
     expect(diagnostics).toEqual([]);
+  });
+
+  test("a 10 MB release_label that differs from the file name is one located error whose message shows only its start", () => {
+    const label = "y".repeat(10_000_000);
+    const diagnostics = checkPaths([writeInput(dir, "long-label/redistrib_1.0.0.json", JSON.stringify({ release_label: label }))]);
+    expect(diagnostics.map((d) => [d.kind, d.path.at(-1), d.locations[0]?.line])).toEqual([["InvalidDefinition", "release_label", 1]]);
+    expect(diagnostics[0]!.message.length).toBeLessThan(1000);
   });
 });

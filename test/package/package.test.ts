@@ -187,6 +187,7 @@ describe("a project that installs the packed tarball", () => {
     const one = run("npx", ["--no", "--", "cuda-modules", "check", "node_modules/cuda-modules/modules/cuda/manifests/redistrib_12.2.2.json"], project);
     expect(one.stdout).toBe("✓ 1 file checked: no errors.\n");
     const all = run("npx", ["--no", "--", "cuda-modules", "check"], project);
-    expect(all.stdout).toMatch(/^✓ \d+ files checked: no errors\.\n$/);
+    // cuDNN 9.27.0's flat archive beside its variant archive, as NVIDIA published it, is the bundle's one warning.
+    expect(all.stdout).toMatch(/\n✓ \d+ files checked: no errors, 1 warning\.\n$/);
   }, 30_000);
 });
