@@ -20,6 +20,7 @@ export const checkFormats = ["human", "github", "json", "sarif"] as const;
 /** The options of `check`, as the command line gives them. */
 export interface CheckCommandOptions {
   readonly kind?: DataFileKind;
+  readonly product?: string;
   readonly format: (typeof checkFormats)[number];
   readonly maxFileSize?: number;
 }
@@ -50,6 +51,7 @@ export function runCheck(files: readonly string[], options: CheckCommandOptions,
   try {
     const result = checkDataFiles(classified, {
       ...(options.maxFileSize === undefined ? {} : { maxFileBytes: options.maxFileSize }),
+      ...(options.product === undefined ? {} : { product: options.product }),
       onFile: (file, index, count) => {
         current = file;
         report(index, count, file);

@@ -1,5 +1,7 @@
 /**
- * `cuda-modules eval`: evaluates the CUDA modules with the bundled data and the given module files,
+ * `cuda-modules eval`: evaluates the CUDA modules with the bundled data (every manifest of both
+ * formats and the release lists; data files given, named as `check` takes them, in place of the
+ * bundled ones of the same product and version) and the given module files,
  * and prints a value of the configuration as JSON (`--attr`), or an option's declaration and
  * definitions (`--option`), as `nixos-option` does.
  */
@@ -9,18 +11,9 @@ import { either as E } from "fp-ts";
 import { evaluateCuda } from "../cuda/evaluate.js";
 import { majorMinor } from "../cuda/versions.js";
 import { closestNames, deepForce, diagnosticOf, showOption, type Diagnostic, type Locator, type SourceLocation } from "../lib/index.js";
-import {
-  bundledManifests,
-  bundledReleaseLists,
-  loadModuleFile,
-  mountedFilesUnder,
-  mountedLocator,
-  projectRoot,
-  SourceIndex,
-  type LoadedModuleFile,
-  type MountedFile,
-} from "../load/index.js";
+import { loadModuleFile, mountedFilesUnder, mountedLocator, projectRoot, type LoadedModuleFile, type MountedFile } from "../load/index.js";
 import { parseAttrPath } from "./attr-path.js";
+import { evaluationData, isDataFileName } from "./data-arguments.js";
 import { formatHuman } from "./format/human.js";
 
 /** The options of `eval`. */
@@ -28,6 +21,8 @@ export interface EvalCommandOptions {
   readonly attr?: string;
   readonly option?: string;
   readonly cuda?: string;
+  /** The product of the manifests given, over their `release_product` and folder. */
+  readonly product?: string;
 }
 
 /** Where `eval` writes. */
@@ -48,23 +43,28 @@ export async function runEval(files: readonly string[], options: EvalCommandOpti
     io.stderr.write(`cuda-modules eval: ${parsed.left}\n`);
     return 2;
   }
+  const dataFiles = files.filter(isDataFileName);
   const loaded: LoadedModuleFile[] = [];
   const problems: Diagnostic<string>[] = [];
-  for (const file of files) {
+  for (const file of files.filter((f) => !isDataFileName(f))) {
     const result = await loadModuleFile(file);
     if (E.isLeft(result)) problems.push(...result.left);
     else loaded.push(result.right);
   }
   if (problems.length > 0) return fail(io, problems);
 
-  const manifests = bundledManifests().filter((m) => options.cuda === undefined || m.product !== "cuda" || matchesVersion(m.version, options.cuda));
-  if (options.cuda !== undefined && !manifests.some((m) => m.product === "cuda")) {
-    const versions = [...new Set(bundledManifests().filter((m) => m.product === "cuda").map((m) => m.version))];
-    io.stderr.write(`cuda-modules eval: no bundled CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}.\n`);
+  const data = evaluationData(dataFiles, options.product === undefined ? {} : { product: options.product }, io, "eval");
+  if (E.isLeft(data)) return data.left;
+  const wanted = (m: { product: string; version: string }) => options.cuda === undefined || m.product !== "cuda" || matchesVersion(m.version, options.cuda);
+  const manifests = data.right.manifests.filter(wanted);
+  const newerManifests = data.right.newerManifests.filter(wanted);
+  if (options.cuda !== undefined && ![...manifests, ...newerManifests].some((m) => m.product === "cuda")) {
+    const versions = [...new Set([...data.right.manifests, ...data.right.newerManifests].filter((m) => m.product === "cuda").map((m) => m.version))];
+    io.stderr.write(`cuda-modules eval: no CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}.\n`);
     return 2;
   }
-  const evaluation = evaluateCuda({ manifests, releases: bundledReleaseLists(), modules: loaded.flatMap((l) => l.modules) });
-  const where = positions(loaded, manifests);
+  const evaluation = evaluateCuda({ manifests, newerManifests, releases: data.right.releases, modules: loaded.flatMap((l) => l.modules) });
+  const where = positions(loaded, data.right.mounts);
   try {
     if (options.option !== undefined) {
       io.stdout.write(describeOption(evaluation.options, evaluation.config, parsed.right, where));
@@ -201,16 +201,9 @@ interface Positions {
   readonly filesUnder: (names: readonly string[]) => string[];
 }
 
-/** Positions of the given definition files (at the root) and of the bundled manifests (at their option). */
-function positions(loaded: readonly LoadedModuleFile[], manifests: readonly { product: string; version: string; kind: string; file: string }[]): Positions {
-  const mounts: MountedFile[] = [
-    ...loaded.flatMap((l) => (l.index ? [{ index: l.index, prefix: [] }] : [])),
-    // A bundled file is read again only when one of its positions is asked for.
-    ...manifests.map((m) => ({
-      index: new SourceIndex(m.file, () => readFileSync(path.join(projectRoot, m.file), "utf8")),
-      prefix: [m.product, "manifests", m.version, m.kind],
-    })),
-  ];
+/** Positions of the given module files (at the root) and of the data files (at their option). */
+function positions(loaded: readonly LoadedModuleFile[], data: readonly MountedFile[]): Positions {
+  const mounts: MountedFile[] = [...loaded.flatMap((l) => (l.index ? [{ index: l.index, prefix: [] }] : [])), ...data];
   return { locate: mountedLocator(mounts), filesUnder: (names) => mountedFilesUnder(mounts, names) };
 }
 

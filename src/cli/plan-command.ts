@@ -1,12 +1,14 @@
 /**
  * `cuda-modules plan`: the build plans of the package set of one CUDA version on one system, from
- * the bundled manifests and release lists, as JSON.
+ * the bundled manifests and release lists (with the files given in place of the bundled ones of
+ * the same product and version), as JSON.
  */
+import { either as E } from "fp-ts";
 import { evaluateCuda } from "../cuda/evaluate.js";
-import { cudaPackages } from "../cuda/package-set.js";
+import { cudaManifestVersions, cudaPackages } from "../cuda/package-set.js";
 import { compareVersions, majorMinor } from "../cuda/versions.js";
 import { closestNames, isModuleError } from "../lib/index.js";
-import { bundledManifests, bundledReleaseLists } from "../load/index.js";
+import { evaluationData } from "./data-arguments.js";
 
 /** The options of `plan`. */
 export interface PlanCommandOptions {
@@ -14,12 +16,14 @@ export interface PlanCommandOptions {
   readonly system: string;
   readonly jetson?: boolean;
   readonly package?: string;
+  /** The product of the manifests given, over their `release_product` and folder. */
+  readonly product?: string;
 }
 
 /** Where `plan` writes. */
 export interface PlanIo {
   readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 /**
@@ -31,16 +35,21 @@ export function resolveCudaVersion(asked: string, versions: readonly string[]): 
   return versions.filter((v) => majorMinor(v) === asked).sort(compareVersions).pop();
 }
 
-/** Runs `plan`; returns the exit status (0 printed, 1 the data has errors, 2 usage). */
-export function runPlan(options: PlanCommandOptions, io: PlanIo): number {
-  const manifests = bundledManifests();
-  const versions = [...new Set(manifests.filter((m) => m.product === "cuda").map((m) => m.version))].sort(compareVersions);
+/**
+ * Runs `plan` on the bundled data and `files` (manifests, feature manifests, release lists, each in
+ * place of the bundled file it stands for); returns the exit status (0 printed, 1 the data has
+ * errors, 2 usage).
+ */
+export function runPlan(options: PlanCommandOptions, io: PlanIo, files: readonly string[] = []): number {
+  const data = evaluationData(files, options.product === undefined ? {} : { product: options.product }, io, "plan");
+  if (E.isLeft(data)) return data.left;
+  const evaluation = evaluateCuda(data.right);
+  const versions = cudaManifestVersions(evaluation);
   const cudaVersion = resolveCudaVersion(options.cuda, versions);
   if (cudaVersion === undefined) {
-    io.stderr.write(`cuda-modules plan: no bundled CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}.\n`);
+    io.stderr.write(`cuda-modules plan: no CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}. Give the manifest of ${options.cuda} as a file to plan it.\n`);
     return 2;
   }
-  const evaluation = evaluateCuda({ manifests, releases: bundledReleaseLists() });
   let set: ReturnType<typeof cudaPackages>;
   try {
     set = cudaPackages({ evaluation, cudaVersion, system: options.system, jetson: options.jetson ?? false });
@@ -50,7 +59,7 @@ export function runPlan(options: PlanCommandOptions, io: PlanIo): number {
       return 2;
     }
     if (isModuleError(e)) {
-      io.stderr.write(`cuda-modules plan: the bundled data has an error (run cuda-modules check): ${e.message}\n`);
+      io.stderr.write(`cuda-modules plan: the data has an error (run cuda-modules check on it): ${e.message}\n`);
       return 1;
     }
     throw e;

@@ -27,6 +27,7 @@ program
   .description("Check manifests and release lists, reporting every error with its file, line and column.")
   .argument("[file...]", "redistrib_<version>.json, feature_<version>.json or releases.json files (JSON or YAML); every bundled file when none is given")
   .addOption(new Option("--kind <kind>", "what the files hold, when their names do not say").choices(["redistrib", "feature", "releases"]))
+  .option("--product <name>", "the product of the manifests (cuda, cudnn, nvpl, …), over their release_product and folder")
   .addOption(new Option("--format <format>", "how to print the diagnostics").choices(["human", "github", "json", "sarif"]).default("human"))
   .option("--max-file-size <bytes>", "refuse files larger than this (default 64M)", byteCount)
   .addHelpText(
@@ -36,10 +37,11 @@ Examples:
   $ cuda-modules check redistrib_12.9.1.json feature_12.9.1.json
   $ cuda-modules check --format github modules/cuda/manifests/*.json
   $ cuda-modules check --kind releases my-cudnn-list.yaml
+  $ cuda-modules check --product nvpl downloads/redistrib_26.5.json
 
 Exit status: 0 every file valid, 1 any file invalid, 2 a usage error or an internal failure.`,
   )
-  .action(async (files: string[], options: { kind?: "redistrib" | "feature" | "releases"; format: "human" | "github" | "json" | "sarif"; maxFileSize?: number }) => {
+  .action(async (files: string[], options: { kind?: "redistrib" | "feature" | "releases"; product?: string; format: "human" | "github" | "json" | "sarif"; maxFileSize?: number }) => {
     const { runCheck } = await import("./check-command.js");
     process.exitCode = runCheck(files, options, { stdout: process.stdout, stderr: process.stderr, version: version });
   });
@@ -47,7 +49,8 @@ Exit status: 0 every file valid, 1 any file invalid, 2 a usage error or an inter
 program
   .command("eval")
   .description("Evaluate the CUDA modules with the bundled data and the given module files, and print a value as JSON.")
-  .argument("[file...]", "module files: TypeScript or JavaScript (default export), or JSON/YAML definition files")
+  .argument("[file...]", "module files: TypeScript or JavaScript (default export), or JSON/YAML definition files; files named redistrib_<version>, feature_<version> or *releases* are data files, in place of the bundled file of the same product and version")
+  .option("--product <name>", "the product of the manifests given, over their release_product and folder")
   .option("--attr <path>", "the attribute path to print, Nix style (quoted names allowed)")
   .option("--option <path>", "print the option at this path instead: its type, default, description, declarations and definitions")
   .option("--cuda <version>", "load only the CUDA manifests of this version (e.g. 12.2 or 12.2.2)")
@@ -57,9 +60,11 @@ program
 Examples:
   $ cuda-modules eval --attr 'cuda.manifests."12.2.2".redistrib.cuda_cudart.version'
   $ cuda-modules eval --cuda 12.2.2 --option 'cuda.manifests."12.2.2".redistrib'
-  $ cuda-modules eval my-overrides.yaml --attr cudnn.releases`,
+  $ cuda-modules eval my-overrides.yaml --attr cudnn.releases
+  $ cuda-modules eval --attr 'newer.manifests.nvpl."26.5".nvpl_blas.version'
+  $ cuda-modules eval pr/redistrib_12.9.0.json --attr 'cuda.manifests."12.9.0".redistrib.cuda_nvcc.version'`,
   )
-  .action(async (files: string[], options: { attr?: string; option?: string; cuda?: string }) => {
+  .action(async (files: string[], options: { attr?: string; option?: string; cuda?: string; product?: string }) => {
     const { runEval } = await import("./eval-command.js");
     process.exitCode = await runEval(files, options, { stdout: process.stdout, stderr: process.stderr });
   });
@@ -67,6 +72,8 @@ Examples:
 program
   .command("plan")
   .description("Print the build plans of every package of a CUDA version on a system, as JSON.")
+  .argument("[file...]", "manifests, feature manifests or release lists to plan with, each in place of the bundled file of the same product and version (checked first, as check does)")
+  .option("--product <name>", "the product of the manifests given, over their release_product and folder")
   .requiredOption("--cuda <version>", "the CUDA version (e.g. 12.2 or 12.2.2)")
   .requiredOption("--system <system>", "the Nix system: x86_64-linux, aarch64-linux, powerpc64le-linux, x86_64-windows")
   .option("--jetson", "an aarch64-linux build for Jetson devices")
@@ -76,11 +83,12 @@ program
     `
 Examples:
   $ cuda-modules plan --cuda 12.2 --system x86_64-linux
-  $ cuda-modules plan --cuda 12.2.2 --system aarch64-linux --jetson --package cuda_cudart`,
+  $ cuda-modules plan --cuda 12.2.2 --system aarch64-linux --jetson --package cuda_cudart
+  $ cuda-modules plan --cuda 12.9.0 --system x86_64-linux path/to/redistrib_12.9.0.json`,
   )
-  .action(async (options: { cuda: string; system: string; jetson?: boolean; package?: string }) => {
+  .action(async (files: string[], options: { cuda: string; system: string; jetson?: boolean; package?: string; product?: string }) => {
     const { runPlan } = await import("./plan-command.js");
-    process.exitCode = runPlan(options, { stdout: process.stdout, stderr: process.stderr });
+    process.exitCode = runPlan(options, { stdout: process.stdout, stderr: process.stderr }, files);
   });
 
 program

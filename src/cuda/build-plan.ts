@@ -6,13 +6,14 @@
  */
 import { fixups, type Fixup, type FixupLicense } from "./fixups.js";
 import { evaluateConditions, fillTemplate, holds, selectConditionals, type FixupContext } from "./fixup-conditions.js";
-import type { FeatureManifest, Manifest, RedistribArchive, RedistribPackage } from "./manifest.js";
+import type { Manifest, RedistribArchive, RedistribPackage } from "./manifest.js";
 import { outputBrokenConditions, outputsFromFeatures, outputToPatterns, type OutputFlags } from "./outputs.js";
 import { nixSystemsOf, platformOf, pseudoPlatforms, type BuildTarget } from "./platforms.js";
 import { redistUrl } from "./relative-path.js";
 import { fromHex, fromSri } from "./src-hash.js";
 import { ModuleError } from "../lib/errors.js";
 import { majorMinor } from "./versions.js";
+import { packageKeys, releaseKeys } from "./manifest-keys.js";
 
 /**
  * Where a plan's source comes from: an NVIDIA download (`fetchurl`), or a file the user must add to
@@ -89,8 +90,17 @@ export interface BuildPlan {
   readonly archivePlatform: string | null;
   /** The archive of `archivePlatform` (spec 5.4 step 1), or the one a product fixup names (spec 4.3); null if none. */
   readonly src: PlanSource | null;
-  /** {@link outputsFromFeatures} of the archive's flags, then the fixup's additions and removals (spec 5.3). */
+  /**
+   * {@link outputsFromFeatures} of the archive's flags, then the fixup's additions and removals
+   * (spec 5.3). Without a feature manifest, only what is known before the archive is unpacked:
+   * `out`, and the fixup's additions.
+   */
   readonly outputs: readonly string[];
+  /**
+   * Present, as `"when the archive is unpacked"`, for a package of a version without a feature
+   * manifest: which further outputs exist depends on the folders the archive holds.
+   */
+  readonly outputsDecided?: "when the archive is unpacked";
   /** Every output but `dev` ([mid/late], spec 5.4 step 7). */
   readonly propagatedBuildOutputs: readonly string[];
   /** The folder of `lib/` that becomes `lib/` (cuTENSOR: the CUDA major), or null. */
@@ -161,6 +171,8 @@ export interface ReleasesPlanArgs {
   /** Where the redistrib release is defined, for error paths. */
   readonly dataPath: readonly string[];
   readonly context: PackageSetContext;
+  /** No feature manifest gives the outputs: they are decided when the archive is unpacked. */
+  readonly outputsFromArchive?: boolean;
 }
 
 const cudaRedistLicense = {
@@ -279,7 +291,9 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
   if (fixup !== undefined) src = fixupSource(fixup, redistribRelease, args, version) ?? src;
 
   const removed = new Set(fixup?.removeOutputs ?? []);
-  const outputs = [...outputsFromFeatures(outputFlagsOf(featureRelease, archivePlatform)), ...(fixup?.addOutputs ?? [])].filter((o) => !removed.has(o));
+  const fromArchive = args.outputsFromArchive === true;
+  const flags = fromArchive ? undefined : outputFlagsOf(featureRelease, archivePlatform);
+  const outputs = [...outputsFromFeatures(flags), ...(fixup?.addOutputs ?? [])].filter((o) => !removed.has(o));
 
   // The shims' feature releases also hold minCudaVersion and the like, which serve no system.
   const redistPlatforms = Object.keys(featureRelease).filter((key) => nixSystemsOf(key).length > 0).sort();
@@ -318,16 +332,23 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
     builder("unpack", fileName === null ? "nothing to unpack: no source" : `unpack the ${archiveFormat(fileName)} archive${sourceRoot === null ? "" : `, then work in ${sourceRoot}`}`),
     ...fixupSteps(fixup, pname, "postUnpack", context),
     builder("postPatch", "move the contents of pkg-config/ and pkgconfig/ into share/pkgconfig"),
-    builder("postPatch", `in share/pkgconfig/*.pc, point cudaroot= and includedir= at the ${outputs.includes("dev") ? "dev" : "out"} output and libdir= at the ${outputs.includes("lib") ? "lib" : "out"} output`),
+    builder(
+      "postPatch",
+      fromArchive
+        ? "in share/pkgconfig/*.pc, point cudaroot= and includedir= at the dev output and libdir= at the lib output where the archive makes them, else at the out output"
+        : `in share/pkgconfig/*.pc, point cudaroot= and includedir= at the ${outputs.includes("dev") ? "dev" : "out"} output and libdir= at the ${outputs.includes("lib") ? "lib" : "out"} output`,
+    ),
     builder("postPatch", `link each share/pkgconfig/<name>-${cuda}.pc as <name>.pc`),
     ...fixupSteps(fixup, pname, "postPatch", context),
     ...fixupSteps(fixup, pname, "preInstall", context),
     ...(args.libPath === null ? [] : [builder("install", `make lib/${args.libPath} the lib folder (fails if it is missing: the release may not support CUDA ${cuda})`)]),
     builder("install", "move everything into the out output"),
-    ...outputs
-      .slice(1)
-      .filter((output) => outputToPatterns[output] !== undefined)
-      .map((output) => ({ phase: "install", by: "builder", does: "moveToOutput", output, patterns: outputToPatterns[output]! })),
+    ...(fromArchive
+      ? [builder("install", `move each folder the archive holds into its output (${Object.entries(outputToPatterns).map(([o, p]) => `${p.join(", ")} to ${o}`).join("; ")}): which outputs exist is decided when the archive is unpacked`)]
+      : outputs
+          .slice(1)
+          .filter((output) => outputToPatterns[output] !== undefined)
+          .map((output) => ({ phase: "install", by: "builder", does: "moveToOutput", output, patterns: outputToPatterns[output]! }))),
     ...fixupSteps(fixup, pname, "postInstall", context),
     { phase: "fixup", by: "multiple-outputs", does: "move include to the dev output and documentation to the doc output, where they exist" },
     { phase: "fixup", by: "autoPatchelfHook", does: `set the RUNPATH of ELF files from buildInputs and $ORIGIN; ignore missing ${ignoreMissing.join(", ")}` },
@@ -354,6 +375,7 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
     archivePlatform,
     src,
     outputs,
+    ...(fromArchive ? { outputsDecided: "when the archive is unpacked" as const } : {}),
     propagatedBuildOutputs: outputs.filter((o) => o !== "dev"),
     libPath: args.libPath,
     nativeBuildInputs,
@@ -407,18 +429,37 @@ export interface BuildPlanArgs {
  * contextOfCudaManifest(manifest).hasCudaCompat // true for 12.2.2
  */
 export function contextOfCudaManifest(manifest: Manifest | null): PackageSetContext {
-  const feature: FeatureManifest = manifest?.feature ?? {};
+  // Without a feature manifest, the redistrib manifest's packages and platforms say the same.
+  const packages: Readonly<Record<string, unknown>> = manifest === null ? {} : (manifest.feature ?? redistribPackages(manifest));
+  const compat = packages["cuda_compat"];
   return {
-    siblings: new Set(Object.keys(feature)),
-    hasCudaCompat: Object.hasOwn(feature, "cuda_compat") && Object.hasOwn(feature["cuda_compat"]!, "linux-aarch64"),
+    siblings: new Set(Object.keys(packages)),
+    hasCudaCompat: typeof compat === "object" && compat !== null && Object.hasOwn(compat, "linux-aarch64"),
     cudnn: null,
   };
 }
 
+/** The packages of a manifest's redistrib manifest (every key but the `release_*` ones). */
+function redistribPackages(manifest: Manifest): Record<string, RedistribPackage> {
+  const out: Record<string, RedistribPackage> = {};
+  for (const [key, value] of Object.entries(manifest.redistrib)) if (!releaseKeys.has(key)) out[key] = value as RedistribPackage;
+  return out;
+}
+
 /**
- * The build plan of package `pname` of a checked manifest. The package must be a key of the
- * feature manifest, which decides what exists (spec 3.2); a manifest without a feature manifest
- * cannot be planned, since its outputs are unknown.
+ * A feature release standing in for a package of a version without a feature manifest: its
+ * platforms, as the redistrib release has them, without flags.
+ */
+function platformsOnly(release: RedistribPackage): Record<string, Record<string, never>> {
+  const out: Record<string, Record<string, never>> = {};
+  for (const [key, value] of Object.entries(release)) if (!packageKeys.has(key) && typeof value === "object" && value !== null) out[key] = {};
+  return out;
+}
+
+/**
+ * The build plan of package `pname` of a checked manifest. With a feature manifest, the package
+ * must be one of its keys, which decide what exists (spec 3.2); without one, any package of the
+ * redistrib manifest is planned, its outputs decided when the archive is unpacked.
  *
  * @example
  * const plan = buildPlan({ manifest, pname: "cuda_cudart", system: "x86_64-linux", cudaVersion: "12.2" });
@@ -427,20 +468,15 @@ export function contextOfCudaManifest(manifest: Manifest | null): PackageSetCont
 export function buildPlan(args: BuildPlanArgs): BuildPlan {
   const { manifest, pname } = args;
   const base = [manifest.product, "manifests", manifest.version];
-  if (manifest.feature === null) {
+  const redistribRelease = Object.hasOwn(manifest.redistrib, pname) && !releaseKeys.has(pname) ? manifest.redistrib[pname] : undefined;
+  const hasRedistrib = typeof redistribRelease === "object" && redistribRelease !== null;
+  const featureRelease = manifest.feature === null ? (hasRedistrib ? platformsOnly(redistribRelease) : undefined) : Object.hasOwn(manifest.feature, pname) ? manifest.feature[pname] : undefined;
+  if (featureRelease === undefined || !hasRedistrib) {
+    const which = manifest.feature !== null && featureRelease === undefined ? "feature" : "redistrib";
     throw new ModuleError({
       kind: "NoDefinition",
-      path: [...base, "feature"],
-      message: `${manifest.product} ${manifest.version} has no feature manifest, so the outputs of its packages are unknown; add feature_${manifest.version}.json to plan them.`,
-    });
-  }
-  const featureRelease = Object.hasOwn(manifest.feature, pname) ? manifest.feature[pname] : undefined;
-  const redistribRelease = Object.hasOwn(manifest.redistrib, pname) ? manifest.redistrib[pname] : undefined;
-  if (featureRelease === undefined || typeof redistribRelease !== "object" || redistribRelease === null) {
-    throw new ModuleError({
-      kind: "NoDefinition",
-      path: [...base, featureRelease === undefined ? "feature" : "redistrib", pname],
-      message: `${manifest.product} ${manifest.version} has no package ${JSON.stringify(pname)} in its ${featureRelease === undefined ? "feature" : "redistrib"} manifest; plan one of its packages (the keys of the feature manifest).`,
+      path: [...base, which, pname],
+      message: `${manifest.product} ${manifest.version} has no package ${JSON.stringify(pname)} in its ${which} manifest; plan one of its packages (the keys of the ${which} manifest).`,
     });
   }
   return planFromReleases({
@@ -453,6 +489,7 @@ export function buildPlan(args: BuildPlanArgs): BuildPlan {
     libPath: args.libPath ?? null,
     dataPath: [...base, "redistrib", pname],
     context: args.context ?? contextOfCudaManifest(manifest.product === "cuda" ? manifest : null),
+    outputsFromArchive: manifest.feature === null,
   });
 }
 

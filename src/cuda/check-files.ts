@@ -103,10 +103,13 @@ function checkBatch(data: readonly DescribedFile[], productOverride: string | un
   return [...check({ modules }, { locate, roots }), ...furtherChecks(data, locate, productOverride)];
 }
 
-/** The given files and, for each feature manifest, the redistrib manifest beside it if not given. */
+/**
+ * The given files, each once (a file named twice is checked once), and, for each feature manifest,
+ * the redistrib manifest beside it if not given.
+ */
 function withCompanions(files: readonly ClassifiedFile[]): ClassifiedFile[] {
-  const given = new Set(files.map((f) => path.resolve(f.path)));
-  const out = [...files];
+  const given = new Set<string>();
+  const out = files.filter((f) => !given.has(path.resolve(f.path)) && given.add(path.resolve(f.path)));
   for (const f of files) {
     if (f.kind !== "feature" || f.version === null) continue;
     const companion = path.join(path.dirname(f.path), path.basename(f.path).replace(/^feature_/i, "redistrib_"));

@@ -11,6 +11,8 @@ import { setAttrByPath } from "../lib/index.js";
 import type { LoadedFile } from "../load/index.js";
 import { productOfPath } from "./products.js";
 
+export { manifestOptionPath };
+
 /** What a data file holds. */
 export type DataFileKind = "redistrib" | "feature" | "releases";
 

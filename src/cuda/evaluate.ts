@@ -4,6 +4,7 @@
  * a caller passes.
  */
 import { cudaModules } from "../../modules/index.js";
+import { manifestOptionPath } from "../../modules/option-paths.js";
 import { lib, setAttrByPath, type Evaluation } from "../lib/index.js";
 
 /** A manifest file's content, with what its name says. */
@@ -21,15 +22,19 @@ export interface ReleasesData {
   readonly data: unknown;
 }
 
-/** The module that defines one manifest: `<product>.manifests."<version>".<kind>`. */
+/**
+ * The module that defines one manifest where the modules put it (`manifestOptionPath`): a known
+ * product's modules-era manifest at `<product>.manifests."<version>".<kind>`, any other at the
+ * generic product's option.
+ */
 export function manifestDataModule(manifest: ManifestData): object {
   return {
     _file: manifest.file,
-    config: setAttrByPath([manifest.product, "manifests", manifest.version, manifest.kind], manifest.data),
+    config: setAttrByPath(manifestOptionPath(manifest.product, manifest.kind, manifest.version, manifest.data), manifest.data),
   };
 }
 
-/** The module that defines a manifest of the newer format: `newer.manifests.<product>."<version>"`. */
+/** The module that defines a redistrib manifest as the generic product's, whatever its format: `newer.manifests.<product>."<version>"`. */
 export function newerManifestDataModule(manifest: ManifestData): object {
   return { _file: manifest.file, config: setAttrByPath(["newer", "manifests", manifest.product, manifest.version], manifest.data) };
 }
@@ -41,8 +46,9 @@ export function releasesDataModule(releases: ReleasesData): object {
 
 /** What to evaluate: data files and further modules. */
 export interface CudaEvaluationInput {
+  /** Manifests, each defined where the modules put it (`manifestOptionPath`). */
   readonly manifests?: readonly ManifestData[];
-  /** Manifests of the newer format (`cuda_variant`), by product and version. */
+  /** Redistrib manifests defined as the generic product's (`newer.manifests`), whatever their format. */
   readonly newerManifests?: readonly ManifestData[];
   readonly releases?: readonly ReleasesData[];
   readonly modules?: readonly unknown[];

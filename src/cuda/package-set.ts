@@ -9,6 +9,7 @@ import type { Evaluation } from "../lib/index.js";
 import { ModuleError } from "../lib/errors.js";
 import { contextOfCudaManifest, planFromReleases, buildPlan, unavailableReasons, type BuildPlan, type PackageSetContext } from "./build-plan.js";
 import { checkManifest, checkReleaseList, type Manifest, type ReleaseList } from "./manifest.js";
+import { checkNewerManifest } from "./newer-format.js";
 import { platformOf, type BuildTarget } from "./platforms.js";
 import { releaseManifests, type ReleaseManifestSet } from "./release-manifests.js";
 import { releaseLocation } from "./select-releases.js";
@@ -93,20 +94,37 @@ function manifestVersions(evaluation: Evaluation, product: string): string[] {
   return Object.keys((manifests ?? {}) as object).sort(compareVersions);
 }
 
-/** The CUDA redist packages: one per key of the feature manifest (spec 3.2), or per redistrib package when there is none. */
+/**
+ * The CUDA redist packages: one per key of the feature manifest (spec 3.2); without one, one per
+ * package of the redistrib manifest, its outputs decided when the archive is unpacked.
+ */
 function cudaEntries(manifest: Manifest, target: BuildTarget, context: PackageSetContext): Record<string, PackageEntry> {
   const entries: Record<string, PackageEntry> = {};
-  if (manifest.feature === null) {
-    // Nixpkgs has no package set for such a version; guessing outputs would invent data.
-    for (const pname of Object.keys(manifest.redistrib).filter((key) => !releaseKeys.has(key))) {
-      entries[pname] = unavailable(`CUDA ${manifest.version} has no feature manifest, so the outputs of ${pname} are unknown`);
-    }
-    return entries;
-  }
-  for (const pname of Object.keys(manifest.feature)) {
+  const pnames = manifest.feature === null ? Object.keys(manifest.redistrib).filter((key) => !releaseKeys.has(key)) : Object.keys(manifest.feature);
+  for (const pname of pnames) {
     entries[pname] = planned(() => buildPlan({ manifest, pname, system: target.system, jetson: target.jetson, cudaVersion: manifest.version, context }));
   }
   return entries;
+}
+
+/**
+ * The versions of CUDA's manifests in an evaluation: the modules-era ones (`cuda.manifests`) and
+ * those of the generic product (`newer.manifests.cuda`, with CUDA variants or bundled from
+ * Nixpkgs' `_cuda/manifests`), sorted oldest first.
+ *
+ * @example
+ * cudaManifestVersions(evaluation).at(-1) // "13.4.2"
+ */
+export function cudaManifestVersions(evaluation: Evaluation): string[] {
+  const newer = ((evaluation.config["newer"] as Record<string, unknown> | undefined)?.["manifests"] as Record<string, unknown> | undefined)?.["cuda"];
+  return [...new Set([...manifestVersions(evaluation, "cuda"), ...Object.keys((newer ?? {}) as object)])].sort(compareVersions);
+}
+
+/** The checked CUDA manifest of `version`: the modules-era one, else the generic product's, resolved for that version. */
+function cudaManifest(evaluation: Evaluation, version: string): Manifest {
+  if (manifestVersions(evaluation, "cuda").includes(version)) return checked(checkManifest(evaluation, "cuda", version));
+  if (cudaManifestVersions(evaluation).includes(version)) return checked(checkNewerManifest(evaluation, "cuda", version, version));
+  return checked(checkManifest(evaluation, "cuda", version));
 }
 
 /** The checked release list of a product, or null when the evaluation defines none. */
@@ -215,9 +233,9 @@ function cutensorEntries(evaluation: Evaluation, target: BuildTarget, cuda: stri
 export function cudaPackages(args: CudaPackagesArgs): CudaPackageSet {
   const target: BuildTarget = { system: args.system, jetson: args.jetson ?? false };
   const row = platformOf(target);
-  const cudaManifest = checked(checkManifest(args.evaluation, "cuda", args.cudaVersion));
+  const manifest = cudaManifest(args.evaluation, args.cudaVersion);
   const cuda = majorMinor(args.cudaVersion);
-  const context = contextOfCudaManifest(cudaManifest);
+  const context = contextOfCudaManifest(manifest);
 
   const lists = { cudnn: releaseListOf(args.evaluation, "cudnn"), tensorrt: releaseListOf(args.evaluation, "tensorrt") };
   const cudnnSelection = lists.cudnn === null ? null : releaseManifests(lists.cudnn, cuda, row.redistSystem);
@@ -238,7 +256,7 @@ export function cudaPackages(args: CudaPackagesArgs): CudaPackageSet {
   }
 
   const packages: Record<string, PackageEntry> = {
-    ...cudaEntries(cudaManifest, target, context),
+    ...cudaEntries(manifest, target, context),
     ...multiplexEntries("cudnn", cudnnSelection, target, cuda, context),
     ...tensorrt,
     ...cutensorEntries(args.evaluation, target, cuda, context),

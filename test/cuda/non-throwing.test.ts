@@ -142,15 +142,17 @@ describe("the evaluation's non-throwing forms", () => {
     ]);
   });
 
-  test("buildPlanE gives the plan, or a NoDefinition where buildPlan throws (an unknown package, no feature manifest)", () => {
+  test("buildPlanE gives the plan, or a NoDefinition where buildPlan throws (an unknown package, with or without a feature manifest)", () => {
     const plan = rightOf(buildPlanE({ manifest, pname: "cuda_cudart", system: "x86_64-linux", cudaVersion: "12.2" }));
     expect(plan.version).toBe("12.2.140");
     const unknown = { manifest, pname: "cuda_nothing", system: "x86_64-linux", cudaVersion: "12.2" };
     expect(() => buildPlan(unknown)).toThrow(/cuda_nothing/);
     expect(leftOf(buildPlanE(unknown))).toMatchObject([{ kind: "NoDefinition", path: ["cuda", "manifests", "12.2.2", "feature", "cuda_nothing"] }]);
-    const withoutFeature = { ...unknown, manifest: { ...manifest, feature: null }, pname: "cuda_cudart" };
-    expect(() => buildPlan(withoutFeature)).toThrow();
-    expect(leftOf(buildPlanE(withoutFeature))).toMatchObject([{ kind: "NoDefinition", path: ["cuda", "manifests", "12.2.2", "feature"] }]);
+    // Without a feature manifest, a package of the redistrib manifest is planned (its outputs decided when unpacked).
+    const withoutFeature = { ...unknown, manifest: { ...manifest, feature: null } };
+    expect(rightOf(buildPlanE({ ...withoutFeature, pname: "cuda_cudart" })).outputsDecided).toBe("when the archive is unpacked");
+    expect(() => buildPlan(withoutFeature)).toThrow(/cuda_nothing/);
+    expect(leftOf(buildPlanE(withoutFeature))).toMatchObject([{ kind: "NoDefinition", path: ["cuda", "manifests", "12.2.2", "redistrib", "cuda_nothing"] }]);
   });
 
   test("cudaPackagesE gives the package set, or a diagnostic where cudaPackages throws (an unknown system, a missing version)", () => {

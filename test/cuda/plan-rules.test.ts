@@ -170,14 +170,23 @@ describe("packages missing on a platform are unavailable with the reason", () =>
     expect(entry("12.2.2", "aarch64-linux", "libcudla", true).available).toBe(true);
   });
 
-  test("a CUDA version without a feature manifest (12.0.1, 12.6.0) lists its packages as unavailable, without guessing", () => {
+  test("a CUDA version without a feature manifest (12.0.1, 12.6.0) plans every package of its redistrib manifest, outputs decided when unpacked", () => {
     for (const version of ["12.0.1", "12.6.0"]) {
-      const cudart = entry(version, "x86_64-linux", "cuda_cudart");
-      expect(cudart).toMatchObject({ available: false, plan: null });
-      expect(cudart.available === false && cudart.reason).toBe(`CUDA ${version} has no feature manifest, so the outputs of cuda_cudart are unknown`);
+      const redistrib = manifest("cuda", version).redistrib as Record<string, unknown>;
+      const cudart = plan(version, "x86_64-linux", "cuda_cudart");
+      // `out`, known before unpacking, and the stubs output its fixup adds.
+      expect([cudart.version, cudart.outputs, cudart.outputsDecided]).toEqual([(redistrib["cuda_cudart"] as { version: string }).version, ["out", "stubs"], "when the archive is unpacked"]);
+      expect(cudart.steps.filter((step) => step.does === "moveToOutput")).toEqual([]);
+      expect(cudart.steps.some((step) => step.phase === "install" && step.does.includes("decided when the archive is unpacked"))).toBe(true);
+      const archive = (redistrib["cuda_cudart"] as Record<string, { relative_path: string }>)["linux-x86_64"]!;
+      expect(cudart.src?.kind === "fetchurl" && cudart.src.url).toBe(`https://developer.download.nvidia.com/compute/cuda/redist/${archive.relative_path}`);
+      expect(cudart.meta.redistPlatforms).toEqual(Object.keys(redistrib["cuda_cudart"] as object).filter((k) => k.includes("-")).sort());
+      // Every package of the redistrib manifest is in the set, each with its archive's source where the host has one.
+      const set = cudaPackages({ evaluation, cudaVersion: version, system: "x86_64-linux" });
+      for (const pname of Object.keys(redistrib).filter((k) => !k.startsWith("release_"))) expect(Object.keys(set.packages)).toContain(pname);
     }
-    const e = thrownBy(() => buildPlan({ manifest: manifest("cuda", "12.6.0"), pname: "cuda_cudart", system: "x86_64-linux", cudaVersion: "12.6" }));
-    expectModuleError(e, "NoDefinition", ["cuda", "manifests", "12.6.0", "feature"], ["feature_12.6.0.json"]);
+    // A version with a feature manifest keeps its feature outputs and says nothing of unpacking.
+    expect(plan("12.2.2", "x86_64-linux", "cuda_cudart").outputsDecided).toBeUndefined();
   });
 
   test("cuTENSOR has no Jetson archive (spec 9.4 example 24), and old cuTENSOR versions have no feature manifest", () => {
