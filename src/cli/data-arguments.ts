@@ -22,6 +22,11 @@ export interface EvaluationData {
   readonly releases: readonly ReleasesData[];
   /** Where each file's content is defined, for the positions of diagnostics and `--option`. */
   readonly mounts: readonly MountedFile[];
+  /**
+   * The option paths each file defines something under: its mount, or `<product>` for each
+   * product of a release list (which is mounted at the root).
+   */
+  readonly claims: readonly MountedFile[];
 }
 
 /** Where `plan` and `eval` write their diagnostics. */
@@ -94,5 +99,11 @@ export function evaluationData(files: readonly string[], options: { readonly pro
     ...lists.map((l) => ({ index: bundledIndex(l.file), prefix: [] })),
     ...given.map((d) => ({ index: d.loaded.index, prefix: [...d.mount] })),
   ];
-  return E.right({ manifests: [...bundled, ...givenManifests], newerManifests: bundledNewer, releases: [...lists, ...givenLists], mounts });
+  const claims: MountedFile[] = mounts.flatMap((m) => {
+    if (m.prefix.length > 0) return [m];
+    const list = [...lists, ...givenLists].find((l) => l.file === m.index.file);
+    const products = list !== undefined && typeof list.data === "object" && list.data !== null ? Object.keys(list.data) : [];
+    return products.map((product) => ({ index: m.index, prefix: [product] }));
+  });
+  return E.right({ manifests: [...bundled, ...givenManifests], newerManifests: bundledNewer, releases: [...lists, ...givenLists], mounts, claims });
 }

@@ -64,7 +64,7 @@ export async function runEval(files: readonly string[], options: EvalCommandOpti
     return 2;
   }
   const evaluation = evaluateCuda({ manifests, newerManifests, releases: data.right.releases, modules: loaded.flatMap((l) => l.modules) });
-  const where = positions(loaded, data.right.mounts);
+  const where = positions(loaded, data.right);
   try {
     if (options.option !== undefined) {
       io.stdout.write(describeOption(evaluation.options, evaluation.config, parsed.right, where));
@@ -202,9 +202,11 @@ interface Positions {
 }
 
 /** Positions of the given module files (at the root) and of the data files (at their option). */
-function positions(loaded: readonly LoadedModuleFile[], data: readonly MountedFile[]): Positions {
-  const mounts: MountedFile[] = [...loaded.flatMap((l) => (l.index ? [{ index: l.index, prefix: [] }] : [])), ...data];
-  return { locate: mountedLocator(mounts), filesUnder: (names) => mountedFilesUnder(mounts, names) };
+function positions(loaded: readonly LoadedModuleFile[], data: { readonly mounts: readonly MountedFile[]; readonly claims: readonly MountedFile[] }): Positions {
+  const modules: MountedFile[] = loaded.flatMap((l) => (l.index ? [{ index: l.index, prefix: [] }] : []));
+  const mounts = [...modules, ...data.mounts];
+  const claims = [...modules, ...data.claims];
+  return { locate: mountedLocator(mounts), filesUnder: (names) => mountedFilesUnder(claims, names) };
 }
 
 function fail(io: EvalIo, diagnostics: readonly Diagnostic<string>[]): number {
