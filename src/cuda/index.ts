@@ -16,9 +16,13 @@ export {
   type Release,
   type ReleaseList,
 } from "./manifest.js";
-export { checkNewerManifest, normaliseVariants } from "./newer-format.js";
+export { checkNewerManifest, desiredVariants, normaliseVariants } from "./newer-format.js";
+export { checkVariants, type VariantFinding } from "./variant-checks.js";
+export { checkFileIdentity, type IdentityFinding } from "./file-identity.js";
+export { knownProducts, productOfPath, productOneEditAway } from "./products.js";
+export { describeDataFile, manifestOptionPath, releaseFields, type DescribedFile } from "./data-files.js";
 export { crossCheckManifests } from "./cross-check.js";
-export { checkManifestPlatforms, checkReleaseListPlatforms } from "./platform-names.js";
+export { checkFeaturePlatformNames, checkManifestPlatforms, checkRedistribPlatformNames, checkReleaseListPlatforms } from "./platform-names.js";
 export { getNixSystems, getRedistSystem, redistSystems, selectReleases, type ReleaseLists, type ReleaseSelection, type SelectedRelease } from "./select-releases.js";
 export { cudnnShim, tensorrtShim } from "./shims.js";
 export { releaseManifests, type ReleaseManifests, type ReleaseManifestSet } from "./release-manifests.js";
@@ -43,7 +47,7 @@ export {
   type ReleasesPlanArgs,
   type RunpathEntry,
 } from "./build-plan.js";
-export { checkCudaPackages, cudaPackages, type CudaPackageSet, type CudaPackagesArgs, type PackageEntry } from "./package-set.js";
+export { checkCudaPackages, cudaManifestVersions, cudaPackages, type CudaPackageSet, type CudaPackagesArgs, type PackageEntry } from "./package-set.js";
 export {
   checkDataFiles,
   classifyDataFile,
