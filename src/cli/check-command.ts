@@ -13,6 +13,7 @@ import { formatHuman } from "./format/human.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
 import { progress } from "./progress.js";
+import { safeText } from "./safe-text.js";
 
 /** The output formats of `check`. */
 export const checkFormats = ["human", "github", "json", "sarif"] as const;
@@ -39,7 +40,7 @@ export function runCheck(files: readonly string[], options: CheckCommandOptions,
   for (const file of paths) {
     const result = classifyDataFile(file, options.kind);
     if (E.isLeft(result)) {
-      io.stderr.write(`cuda-modules check: ${result.left}\n`);
+      io.stderr.write(safeText(`cuda-modules check: ${result.left}\n`));
       return 2;
     }
     classified.push(result.right);
@@ -61,14 +62,14 @@ export function runCheck(files: readonly string[], options: CheckCommandOptions,
     checkedFiles = result.files;
   } catch (e) {
     report.done();
-    io.stderr.write(`cuda-modules check: internal error while checking ${current || paths.join(", ")}: ${(e as Error).message}\nPlease report it with the files that caused it.\n`);
+    io.stderr.write(safeText(`cuda-modules check: internal error while checking ${current || paths.join(", ")}: ${(e as Error).message}\nPlease report it with the files that caused it.\n`));
     return 2;
   } finally {
     report.done();
   }
   io.stdout.write(render(diagnostics, checkedFiles.length, options.format, io));
   if (diagnostics.some((d) => d.kind === "InternalError")) {
-    io.stderr.write(`cuda-modules check: internal error while checking ${checkedFiles.join(", ")} (see the diagnostics above).\n`);
+    io.stderr.write(safeText(`cuda-modules check: internal error while checking ${checkedFiles.join(", ")} (see the diagnostics above).\n`));
     return 2;
   }
   return diagnostics.some((d) => d.severity === "error") ? 1 : 0;

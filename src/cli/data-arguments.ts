@@ -12,6 +12,7 @@ import { describeDataFile, manifestOptionPath, type DescribedFile } from "../cud
 import type { ManifestData, ReleasesData } from "../cuda/evaluate.js";
 import { bundledManifests, bundledNewerManifests, bundledReleaseLists, projectRoot, readDefinitionFile, SourceIndex, type MountedFile } from "../load/index.js";
 import { formatHuman } from "./format/human.js";
+import { safeText } from "./safe-text.js";
 
 /** The data an evaluation is made from: the bundled files, with the given ones in their place. */
 export interface EvaluationData {
@@ -56,7 +57,7 @@ export function evaluationData(files: readonly string[], options: { readonly pro
   for (const file of files) {
     const result = classifyDataFile(file);
     if (E.isLeft(result)) {
-      io.stderr.write(`cuda-modules ${command}: ${result.left}\n`);
+      io.stderr.write(safeText(`cuda-modules ${command}: ${result.left}\n`));
       return E.left(2);
     }
     classified.push(result.right);

@@ -15,6 +15,7 @@ import { loadModuleFile, mountedFilesUnder, mountedLocator, projectRoot, type Lo
 import { parseAttrPath } from "./attr-path.js";
 import { evaluationData, isDataFileName } from "./data-arguments.js";
 import { formatHuman } from "./format/human.js";
+import { safeJsonText, safeText } from "./safe-text.js";
 
 /** The options of `eval`. */
 export interface EvalCommandOptions {
@@ -40,7 +41,7 @@ export async function runEval(files: readonly string[], options: EvalCommandOpti
   const pathText = options.option ?? options.attr ?? "";
   const parsed = parseAttrPath(pathText);
   if (E.isLeft(parsed)) {
-    io.stderr.write(`cuda-modules eval: ${parsed.left}\n`);
+    io.stderr.write(safeText(`cuda-modules eval: ${parsed.left}\n`));
     return 2;
   }
   const dataFiles = files.filter(isDataFileName);
@@ -60,22 +61,22 @@ export async function runEval(files: readonly string[], options: EvalCommandOpti
   const newerManifests = data.right.newerManifests.filter(wanted);
   if (options.cuda !== undefined && ![...manifests, ...newerManifests].some((m) => m.product === "cuda")) {
     const versions = [...new Set([...data.right.manifests, ...data.right.newerManifests].filter((m) => m.product === "cuda").map((m) => m.version))];
-    io.stderr.write(`cuda-modules eval: no CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}.\n`);
+    io.stderr.write(safeText(`cuda-modules eval: no CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}.\n`));
     return 2;
   }
   const evaluation = evaluateCuda({ manifests, newerManifests, releases: data.right.releases, modules: loaded.flatMap((l) => l.modules) });
   const where = positions(loaded, data.right);
   try {
     if (options.option !== undefined) {
-      io.stdout.write(describeOption(evaluation.options, evaluation.config, parsed.right, where));
+      io.stdout.write(safeText(describeOption(evaluation.options, evaluation.config, parsed.right, where)));
     } else {
       const value = select(evaluation.config, parsed.right);
-      io.stdout.write(`${JSON.stringify(deepForce(value), jsonSafe, 2)}\n`);
+      io.stdout.write(`${safeJsonText(JSON.stringify(deepForce(value), jsonSafe, 2))}\n`);
     }
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`cuda-modules eval: ${e.message}\n`);
+      io.stderr.write(safeText(`cuda-modules eval: ${e.message}\n`));
       return 2;
     }
     return fail(io, [diagnosticOf(e, where.locate)]);

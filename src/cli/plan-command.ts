@@ -9,6 +9,7 @@ import { cudaManifestVersions, cudaPackages } from "../cuda/package-set.js";
 import { compareVersions, majorMinor } from "../cuda/versions.js";
 import { closestNames, isModuleError } from "../lib/index.js";
 import { evaluationData } from "./data-arguments.js";
+import { safeJsonText, safeText } from "./safe-text.js";
 
 /** The options of `plan`. */
 export interface PlanCommandOptions {
@@ -47,7 +48,7 @@ export function runPlan(options: PlanCommandOptions, io: PlanIo, files: readonly
   const versions = cudaManifestVersions(evaluation);
   const cudaVersion = resolveCudaVersion(options.cuda, versions);
   if (cudaVersion === undefined) {
-    io.stderr.write(`cuda-modules plan: no CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}. Give the manifest of ${options.cuda} as a file to plan it.\n`);
+    io.stderr.write(safeText(`cuda-modules plan: no CUDA manifest has version ${options.cuda}; the versions are ${versions.join(", ")}. Give the manifest of ${options.cuda} as a file to plan it.\n`));
     return 2;
   }
   let set: ReturnType<typeof cudaPackages>;
@@ -55,11 +56,11 @@ export function runPlan(options: PlanCommandOptions, io: PlanIo, files: readonly
     set = cudaPackages({ evaluation, cudaVersion, system: options.system, jetson: options.jetson ?? false });
   } catch (e) {
     if (isModuleError(e) && e.path?.[0] === "system") {
-      io.stderr.write(`cuda-modules plan: ${e.message}\n`);
+      io.stderr.write(safeText(`cuda-modules plan: ${e.message}\n`));
       return 2;
     }
     if (isModuleError(e)) {
-      io.stderr.write(`cuda-modules plan: the data has an error (run cuda-modules check on it): ${e.message}\n`);
+      io.stderr.write(safeText(`cuda-modules plan: the data has an error (run cuda-modules check on it): ${e.message}\n`));
       return 1;
     }
     throw e;
@@ -68,12 +69,12 @@ export function runPlan(options: PlanCommandOptions, io: PlanIo, files: readonly
     const entry = set.packages[options.package];
     if (entry === undefined) {
       const close = closestNames(options.package, Object.keys(set.packages));
-      io.stderr.write(`cuda-modules plan: CUDA ${cudaVersion} has no package ${options.package}.${close.length > 0 ? ` Did you mean ${close.join(" or ")}?` : ""}\n`);
+      io.stderr.write(safeText(`cuda-modules plan: CUDA ${cudaVersion} has no package ${options.package}.${close.length > 0 ? ` Did you mean ${close.join(" or ")}?` : ""}\n`));
       return 2;
     }
-    io.stdout.write(`${JSON.stringify({ name: options.package, ...entry }, null, 2)}\n`);
+    io.stdout.write(`${safeJsonText(JSON.stringify({ name: options.package, ...entry }, null, 2))}\n`);
     return 0;
   }
-  io.stdout.write(`${JSON.stringify(set, null, 2)}\n`);
+  io.stdout.write(`${safeJsonText(JSON.stringify(set, null, 2))}\n`);
   return 0;
 }

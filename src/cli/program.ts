@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { packageVersion } from "./package-version.js";
+import { safeText } from "./safe-text.js";
 
 const version = packageVersion();
 
@@ -125,7 +126,7 @@ try {
     // Help and version end with status 0; every other error of the command line is a usage error.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else {
-    process.stderr.write(`cuda-modules: internal error: ${(e as Error).stack ?? String(e)}\nPlease report it.\n`);
+    process.stderr.write(safeText(`cuda-modules: internal error: ${(e as Error).stack ?? String(e)}\nPlease report it.\n`));
     process.exitCode = 2;
   }
 }

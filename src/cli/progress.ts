@@ -1,4 +1,5 @@
 /** A progress line on a terminal's stderr while many files are worked on; nothing elsewhere. */
+import { safeText } from "./safe-text.js";
 
 /** Reports progress; `done` clears the line. */
 export interface Progress {
@@ -12,7 +13,7 @@ export function progress(stream: NodeJS.WritableStream & { isTTY?: boolean }, ve
   const report = ((index: number, count: number, file: string) => {
     if (stream.isTTY !== true || count < 5) return;
     shown = true;
-    stream.write(`\r\u001b[K${verb} ${index + 1}/${count} ${file}`);
+    stream.write(`\r\u001b[K${verb} ${index + 1}/${count} ${safeText(file)}`);
   }) as Progress;
   report.done = () => {
     if (shown) stream.write("\r\u001b[K");

@@ -7,6 +7,7 @@ import path from "node:path";
 import { evaluateCuda } from "../cuda/evaluate.js";
 import { cudaSchemas } from "../cuda/schemas.js";
 import { optionDocs, optionDocsMarkdown } from "../lib/index.js";
+import { safeJsonText, safeText } from "./safe-text.js";
 
 /** Where the commands write. */
 export interface OutputIo {
@@ -18,18 +19,18 @@ export interface OutputIo {
 export function runSchema(options: { readonly out?: string }, io: OutputIo): number {
   const schemas = cudaSchemas();
   if (options.out === undefined) {
-    io.stdout.write(`${JSON.stringify(schemas, null, 2)}\n`);
+    io.stdout.write(`${safeJsonText(JSON.stringify(schemas, null, 2))}\n`);
     return 0;
   }
   try {
     mkdirSync(options.out, { recursive: true });
     for (const [name, schema] of Object.entries(schemas)) {
       writeFileSync(path.join(options.out, name), `${JSON.stringify(schema, null, 2)}\n`);
-      io.stderr.write(`wrote ${path.join(options.out, name)}\n`);
+      io.stderr.write(safeText(`wrote ${path.join(options.out, name)}\n`));
     }
     return 0;
   } catch (e) {
-    io.stderr.write(`cuda-modules schema: cannot write to ${options.out}: ${(e as Error).message}\n`);
+    io.stderr.write(safeText(`cuda-modules schema: cannot write to ${options.out}: ${(e as Error).message}\n`));
     return 2;
   }
 }
@@ -37,6 +38,6 @@ export function runSchema(options: { readonly out?: string }, io: OutputIo): num
 /** Prints the documentation of every visible option of the CUDA modules, as Markdown or as Nixpkgs' options.json list. */
 export function runDocs(options: { readonly format: "md" | "json" }, io: OutputIo): number {
   const docs = optionDocs(evaluateCuda({}).options);
-  io.stdout.write(options.format === "json" ? `${JSON.stringify(docs, null, 2)}\n` : optionDocsMarkdown(docs));
+  io.stdout.write(options.format === "json" ? `${safeJsonText(JSON.stringify(docs, null, 2))}\n` : safeText(optionDocsMarkdown(docs)));
   return 0;
 }

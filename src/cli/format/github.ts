@@ -4,10 +4,15 @@
  */
 import { showOption, type Diagnostic } from "../../lib/index.js";
 import { shortenLongWords } from "../../lib/diagnostics.js";
+import { escapeUnsafeCharacters } from "../safe-text.js";
 
-/** A message escaped for a workflow command (newlines kept as `%0A`). */
+/**
+ * A message escaped for a workflow command: newlines kept as `%0A`; a carriage return and the other
+ * characters that could act on a terminal shown escaped (`\r`, `\u001b`), and `##[` written
+ * `\u0023#[`, so that nothing of the input starts another command.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return escapeUnsafeCharacters(text).replace(/%/g, "%25").replace(/\n/g, "%0A").replaceAll("##[", "\\u0023#[");
 }
 
 /** A property value escaped for a workflow command (`:` and `,` separate properties). */

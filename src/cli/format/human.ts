@@ -1,10 +1,13 @@
 /**
  * The human format of diagnostics: each as `file:line:col`, its severity and kind, the option
- * path, the message, and a code frame of the offending lines; a summary line at the end.
+ * path, the message, and a code frame of the offending lines; a summary line at the end. What
+ * comes from the input is escaped where it could act on a terminal, and no line can be read as a
+ * GitHub Actions workflow command (`safe-text.ts`).
  */
 import pc from "picocolors";
 import { showOption, type Diagnostic } from "../../lib/index.js";
 import { shortenLongWords } from "../../lib/diagnostics.js";
+import { escapeUnsafeCharacters, neutraliseWorkflowCommands } from "../safe-text.js";
 import { codeFrame } from "./code-frame.js";
 
 /** The options of {@link formatHuman}. */
@@ -20,16 +23,16 @@ export function formatHuman(diagnostics: readonly Diagnostic<string>[], fileCoun
   const c = pc.createColors(options.colour);
   const blocks = diagnostics.map((d) => {
     const [main, ...others] = d.locations;
-    const where = main ? [main.file, main.line, main.column].filter((p) => p !== undefined).join(":") : "(no file)";
+    const where = main ? escapeUnsafeCharacters([main.file, main.line, main.column].filter((p) => p !== undefined).join(":")) : "(no file)";
     const severity = d.severity === "error" ? c.red(c.bold("error")) : c.yellow(c.bold("warning"));
-    const lines = [`${c.bold(where)} ${severity} ${c.dim(d.kind)}`];
-    if (d.path.length > 0) lines.push(`  ${c.cyan(shortenLongWords(showOption(d.path)))}`);
-    lines.push(...d.message.split("\n").map((l) => `  ${l}`));
+    const lines = [`${c.bold(where)} ${severity} ${c.dim(escapeUnsafeCharacters(d.kind))}`];
+    if (d.path.length > 0) lines.push(`  ${c.cyan(escapeUnsafeCharacters(shortenLongWords(showOption(d.path))))}`);
+    lines.push(...escapeUnsafeCharacters(d.message).split("\n").map((l) => `  ${l}`));
     for (const location of [main, ...others]) {
       if (location?.line === undefined) continue;
       const text = options.readText(location.file);
       if (text === undefined) continue;
-      if (location !== main) lines.push(`  ${c.dim(`also ${location.file}:${location.line}:${location.column ?? 1}`)}`);
+      if (location !== main) lines.push(`  ${c.dim(`also ${escapeUnsafeCharacters(location.file)}:${location.line}:${location.column ?? 1}`)}`);
       lines.push(codeFrame(text, location, { dim: c.dim, marker: d.severity === "error" ? c.red : c.yellow }));
     }
     return lines.join("\n");
@@ -41,5 +44,5 @@ export function formatHuman(diagnostics: readonly Diagnostic<string>[], fileCoun
     errors === 0
       ? c.green(`✓ ${files} checked: no errors${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`)
       : c.red(`✗ ${files} checked: ${errors} error${errors === 1 ? "" : "s"}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`);
-  return [...blocks, ...(fileCount === null ? [] : [summary])].join("\n\n") + "\n";
+  return neutraliseWorkflowCommands([...blocks, ...(fileCount === null ? [] : [summary])].join("\n\n") + "\n");
 }

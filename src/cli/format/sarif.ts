@@ -1,8 +1,30 @@
 /**
  * SARIF 2.1.0, the format GitHub code scanning reads: one run of the tool, one rule per error kind
- * (its `ruleId` is the kind, so it is stable across versions), one result per diagnostic.
+ * (its `ruleId` is the kind, so it is stable across versions), one result per diagnostic. A file
+ * is a URI reference, percent-encoded: relative to `%SRCROOT%` (the working directory, given in
+ * `originalUriBaseIds`) for a file under it, a `file:` URI otherwise.
  */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { showOption, type Diagnostic } from "../../lib/index.js";
+import { safeJsonText } from "../safe-text.js";
+
+/** The base of relative artifact URIs: the working directory of the run. */
+const sourceRoot = "%SRCROOT%";
+
+/**
+ * Where a file is, as a SARIF artifact location: a percent-encoded URI reference relative to the
+ * working directory `cwd` when the file is under it, else an absolute `file:` URI.
+ * @example artifactLocation("dir/a b%.json", "/work") // { uri: "dir/a%20b%25.json", uriBaseId: "%SRCROOT%" }
+ */
+export function artifactLocation(file: string, cwd: string = process.cwd()): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)) {
+    return { uri: relative.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: sourceRoot };
+  }
+  return { uri: pathToFileURL(absolute).href };
+}
 
 /** What each kind of diagnostic means, as the rule's short description. */
 export const ruleDescriptions: Readonly<Record<string, string>> = {
@@ -44,7 +66,7 @@ export function toSarif(diagnostics: readonly Diagnostic<string>[], toolVersion:
     message: { text: d.message },
     locations: d.locations.slice(0, 1).map((l) => ({
       physicalLocation: {
-        artifactLocation: { uri: l.file.split("\\").join("/") },
+        artifactLocation: artifactLocation(l.file),
         ...(l.line !== undefined
           ? {
               region: {
@@ -58,16 +80,23 @@ export function toSarif(diagnostics: readonly Diagnostic<string>[], toolVersion:
       },
       ...(d.path.length > 0 ? { logicalLocations: [{ fullyQualifiedName: showOption(d.path), kind: "member" }] } : {}),
     })),
-    relatedLocations: d.locations.slice(1).map((l, i) => ({ id: i + 1, physicalLocation: { artifactLocation: { uri: l.file.split("\\").join("/") } } })),
+    relatedLocations: d.locations.slice(1).map((l, i) => ({ id: i + 1, physicalLocation: { artifactLocation: artifactLocation(l.file) } })),
   }));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: [{ tool: { driver: { name: "cuda-modules", version: toolVersion, informationUri: "https://github.com/NixOS/nixpkgs/tree/master/pkgs/development/cuda-modules", rules } }, results }],
+    runs: [
+      {
+        tool: { driver: { name: "cuda-modules", version: toolVersion, informationUri: "https://github.com/NixOS/nixpkgs/tree/master/pkgs/development/cuda-modules", rules } },
+        originalUriBaseIds: { [sourceRoot]: { uri: pathToFileURL(`${process.cwd()}${path.sep}`).href } },
+        invocations: [{ executionSuccessful: !diagnostics.some((d) => d.kind === "InternalError") }],
+        results,
+      },
+    ],
   };
 }
 
 /** The diagnostics as SARIF 2.1.0 text. */
 export function formatSarif(diagnostics: readonly Diagnostic<string>[], toolVersion: string): string {
-  return `${JSON.stringify(toSarif(diagnostics, toolVersion), null, 2)}\n`;
+  return `${safeJsonText(JSON.stringify(toSarif(diagnostics, toolVersion), null, 2))}\n`;
 }
