@@ -100,7 +100,19 @@ function checkBatch(data: readonly DescribedFile[], productOverride: string | un
   const locate = mountedLocator(mounts);
   const modules = [cudaModules, ...data.map(dataModuleOf)];
   const roots = data.flatMap(claimedPaths);
-  return [...check({ modules }, { locate, roots }), ...furtherChecks(data, locate, productOverride)];
+  return [...check({ modules }, { locate, roots }), ...furtherChecks(data, locate, productOverride)].map((d) => locatedInFiles(d, mounts));
+}
+
+/**
+ * A diagnostic of a path some file defines, at that file's nearest position to it when the engine
+ * named no file (an option of a submodule value without definitions): a file that parses never
+ * gets a diagnostic without a line.
+ */
+function locatedInFiles(diagnostic: CheckDiagnostic, mounts: readonly MountedFile[]): CheckDiagnostic {
+  if (diagnostic.locations.some((l) => l.line !== undefined)) return diagnostic;
+  const mount = mounts.find((m) => m.prefix.every((name, i) => diagnostic.path[i] === name) && diagnostic.path.length >= m.prefix.length);
+  if (mount === undefined) return diagnostic;
+  return { ...diagnostic, locations: [mount.index.locate(diagnostic.path.slice(mount.prefix.length)), ...diagnostic.locations.filter((l) => l.file !== mount.index.file)] };
 }
 
 /**

@@ -74,7 +74,7 @@ function walkEvaluation(evaluation: Evaluation, options: CheckOptions): { diagno
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
   const report = (error: unknown, at: Step | null) => {
-    const diagnostic = diagnosticOf(error, options.locate, pathOf(at));
+    const diagnostic = withWalkPath(diagnosticOf(error, options.locate, pathOf(at)), pathOf(at), options.locate);
     const key = `${diagnostic.kind}\u0000${diagnostic.path.join("\u0000")}\u0000${diagnostic.message}`;
     if (reported.has(key)) return;
     reported.add(key);
@@ -107,6 +107,18 @@ function walkEvaluation(evaluation: Evaluation, options: CheckOptions): { diagno
     },
   );
   return { diagnostics, config };
+}
+
+/**
+ * The diagnostic at the path the walk read, where the error names only the end of it: an option of
+ * a submodule value that has no definition is reported by Nix under its name inside the
+ * submodule (`bin'), and the walk knows where that submodule stands. The message keeps Nix's words.
+ */
+function withWalkPath(diagnostic: Diagnostic, walked: readonly string[], locate: Locator | undefined): Diagnostic {
+  const own = diagnostic.path;
+  const isTail = own.length > 0 && own.length < walked.length && own.every((name, i) => walked[walked.length - own.length + i] === name);
+  if (!isTail) return diagnostic;
+  return { ...diagnostic, path: [...walked], locations: diagnostic.locations.map((l) => locate?.(l.file, walked) ?? l) };
 }
 
 /** Reads every value under `root`, depth first, without recursion (inputs may nest deeply). */

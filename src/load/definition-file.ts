@@ -3,7 +3,7 @@
  * fail (missing, a directory, too large, not UTF-8, empty, not parseable) is one diagnostic of
  * that file, never an exception.
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { either as E } from "fp-ts";
 import { parseJsonText } from "./json-text.js";
@@ -74,32 +74,74 @@ export function syntaxOf(filePath: string): "json" | "yaml" {
   return extension === ".yaml" || extension === ".yml" ? "yaml" : "json";
 }
 
+/** How much is read at a time: a file is read in pieces so that the size limit holds while reading. */
+const chunkBytes = 1024 * 1024;
+
 function readBytes(filePath: string, file: string, maxFileBytes: number): E.Either<LoadDiagnostic[], Uint8Array> {
   const at = { file };
+  const tooLarge = (size: string) =>
+    E.left([fileError("ReadError", at, `${file} is ${size} bytes, more than the limit of ${maxFileBytes}. Raise the limit (--max-file-size) if the file is genuine.`)]);
+  let fd: number | undefined;
   try {
     const stat = statSync(filePath);
     if (stat.isDirectory()) return E.left([fileError("ReadError", at, `${file} is a directory: give the path of a JSON or YAML file.`)]);
     if (!stat.isFile()) return E.left([fileError("ReadError", at, `${file} is not a regular file: give the path of a JSON or YAML file.`)]);
-    if (stat.size > maxFileBytes) {
-      return E.left([
-        fileError("ReadError", at, `${file} is ${stat.size} bytes, more than the limit of ${maxFileBytes}. Raise the limit (--max-file-size) if the file is genuine.`),
-      ]);
+    if (stat.size > maxFileBytes) return tooLarge(String(stat.size));
+    // The size a file reports is not always what it holds (a /proc file reports 0, a file may
+    // grow): the limit is held while reading.
+    fd = openSync(filePath, "r");
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(chunkBytes, maxFileBytes + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > maxFileBytes) return tooLarge(`more than ${maxFileBytes}`);
     }
-    return E.right(readFileSync(filePath));
+    return E.right(Buffer.concat(chunks, total));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "there is no such file" : code === "EACCES" ? "permission denied" : (e as Error).message;
     return E.left([fileError("ReadError", at, `Cannot read ${file}: ${reason}.`)]);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The offset of the first byte of `bytes` that is not valid UTF-8, and the text before it. A prefix
+ * is valid exactly when a streaming decode of it succeeds (an unfinished character at its end is
+ * held back, not refused), so a binary search finds the first invalid byte, whatever the text holds
+ * before it (a genuine U+FFFD included).
+ */
+function firstInvalidByte(bytes: Uint8Array): { offset: number; before: string } {
+  const decodes = (end: number) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (decodes(mid)) low = mid;
+    else high = mid - 1;
+  }
+  const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, low), { stream: true });
+  return { offset: low, before };
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): E.Either<LoadDiagnostic[], string> {
   try {
     return E.right(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes));
   } catch {
-    // Where the first undecodable byte is: decode leniently and find the first replacement.
-    const lenient = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    const at = positionAt(lineStarts(lenient), Math.max(0, lenient.indexOf("\ufffd")));
-    return E.left([fileError("ParseError", { file, line: at.line, column: at.column }, `${file} is not valid UTF-8 text. Save it as UTF-8.`)]);
+    const { offset, before } = firstInvalidByte(bytes);
+    const at = positionAt(lineStarts(before), before.length);
+    return E.left([fileError("ParseError", { file, line: at.line, column: at.column }, `${file} is not valid UTF-8 text (byte ${offset + 1} at ${at.line}:${at.column}). Save it as UTF-8.`)]);
   }
 }

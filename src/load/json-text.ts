@@ -6,6 +6,7 @@
  * Every failure is a diagnostic with its line and column.
  */
 import { either as E } from "fp-ts";
+import { jsonSyntaxError } from "./json-syntax.js";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
 import { maxNestingDepth, tooDeep } from "./nesting.js";
 import { lineStarts, positionAt } from "./text-position.js";
@@ -26,16 +27,20 @@ export function parseJsonText(text: string, file: string): E.Either<LoadDiagnost
   return problems.length > 0 ? E.left(problems) : E.right(value);
 }
 
-/** The diagnostic of a `JSON.parse` failure, at the offset V8 names (or at the end of the text). */
+/**
+ * The diagnostic of a `JSON.parse` failure, at the token where the text first breaks the grammar
+ * ({@link jsonSyntaxError}), saying what is wrong there.
+ */
 function syntaxError(text: string, file: string, reason: string): LoadDiagnostic {
-  const offset = /at position (\d+)/.exec(reason)?.[1];
-  const at = offset === undefined ? text.length : Number(offset);
+  const found = jsonSyntaxError(text);
+  // JSON.parse and the scan agree on what is JSON; V8's own words stand if they ever do not.
+  const at = found?.offset ?? text.length;
+  const what = found?.reason ?? reason.replace(/ in JSON at position \d+.*$/, "");
   const { line, column } = positionAt(lineStarts(text), at);
-  const what = reason.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
   const hint = at >= text.trimEnd().length
     ? "The file ends before its value does: it may be truncated."
     : "JSON allows no comments, no trailing commas and only double-quoted strings.";
-  return fileError("ParseError", { file, line, column }, `${file} is not valid JSON: ${what}. ${hint}`);
+  return fileError("ParseError", { file, line, column }, `${file} is not valid JSON at ${line}:${column}: ${what}. ${hint}`);
 }
 
 /**

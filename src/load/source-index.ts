@@ -50,10 +50,14 @@ export class SourceIndex {
   }
 }
 
-/** The YAML document of JSON text, for positions only (the value came from `JSON.parse`). */
+/**
+ * The YAML document of JSON text, for positions only (the value came from `JSON.parse`). A lone CR
+ * ends a line in JSON (white space) but not for the position counter: it is read as a line feed,
+ * which keeps every offset.
+ */
 function parseJson(text: string): YamlSource {
   const lineCounter = new LineCounter();
-  return { document: parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter };
+  return { document: parseDocument(text.replace(/\r(?!\n)/g, "\n"), { lineCounter, uniqueKeys: false }), lineCounter };
 }
 
 /** The pair (in a map) or item (in a list) that `name` designates under `node`. */
