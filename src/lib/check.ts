@@ -121,27 +121,37 @@ function withWalkPath(diagnostic: Diagnostic, walked: readonly string[], locate:
   return { ...diagnostic, path: [...walked], locations: diagnostic.locations.map((l) => locate?.(l.file, walked) ?? l) };
 }
 
-/** Reads every value under `root`, depth first, without recursion (inputs may nest deeply). */
+/**
+ * Reads every value under `root`, depth first, without recursion (inputs may nest deeply). A value
+ * is read when the walk reaches it, not when its parent is listed, so that the values computed and
+ * not yet walked are those of one path, not every sibling of a large set at once.
+ */
 function walkValues(root: unknown, rootStep: Step | null, report: (error: unknown, at: Step | null) => void): void {
   const seen = new Set<object>();
-  const pending: { value: unknown; step: Step | null }[] = [{ value: root, step: rootStep }];
-  while (pending.length > 0) {
-    const { value, step } = pending.pop()!;
-    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+  type Pending = { readonly parent: unknown; readonly name: string | number; readonly step: Step | null };
+  const pending: Pending[] = [];
+  const expand = (value: unknown, step: Step | null) => {
+    if (typeof value !== "object" || value === null || seen.has(value)) return;
     seen.add(value);
     // Types, options and properties are declarations, not configuration: nothing to check inside.
-    if (!Array.isArray(value) && hasOwn(value, "_type")) continue;
+    if (!Array.isArray(value) && hasOwn(value, "_type")) return;
     const names = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-    const children: { value: unknown; step: Step }[] = [];
-    for (const name of names) {
-      const childStep: Step = { parent: step, name: typeof name === "number" ? `[${name}]` : name };
-      try {
-        children.push({ value: (value as Record<string | number, unknown>)[name], step: childStep });
-      } catch (e) {
-        report(e, childStep);
-      }
-    }
     // Pushed in reverse so that the walk meets names in order.
-    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+    for (let i = names.length - 1; i >= 0; i--) {
+      const name = names[i]!;
+      pending.push({ parent: value, name, step: { parent: step, name: typeof name === "number" ? `[${name}]` : name } });
+    }
+  };
+  expand(root, rootStep);
+  while (pending.length > 0) {
+    const { parent, name, step } = pending.pop()!;
+    let value: unknown;
+    try {
+      value = (parent as Record<string | number, unknown>)[name];
+    } catch (e) {
+      report(e, step);
+      continue;
+    }
+    expand(value, step);
   }
 }

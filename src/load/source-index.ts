@@ -1,20 +1,24 @@
 /**
- * Where each value of a data file stands. The `yaml` package's document of the text (JSON is
- * YAML) and its `LineCounter` give the positions; for JSON, the document is parsed only when a
+ * Where each value of a data file stands: for YAML, the `yaml` package's document and its
+ * `LineCounter`; for JSON, a compact index of the text (`json-positions.ts`), built only when a
  * position is first asked for, since most files are valid and need none.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
 import type { SourceLocation } from "../lib/index.js";
+import { JsonPositions } from "./json-positions.js";
+import { lineStarts, positionAt } from "./text-position.js";
 import type { YamlSource } from "./yaml-text.js";
 
 /** An index of positions over one file's text. */
 export class SourceIndex {
   private source: YamlSource | undefined;
+  private json: { readonly positions: JsonPositions; readonly starts: readonly number[] } | undefined;
 
   /**
    * @param file the name the file's definitions carry
    * @param text the file's text, or how to read it when a position is first asked for
-   * @param source its parsed YAML document, when it was parsed already
+   * @param source its parsed YAML document, when it was parsed already (a JSON file has none: its
+   *   positions come from a compact index of the text, see `json-positions.ts`)
    */
   constructor(
     readonly file: string,
@@ -31,7 +35,8 @@ export class SourceIndex {
    * @example index.locate(["cuda_cudart", "version"]) // { file, line: 12, column: 9, endLine: 12, endColumn: 30 }
    */
   locate(dataPath: readonly string[]): SourceLocation {
-    const { document, lineCounter } = (this.source ??= parseJson(typeof this.text === "string" ? this.text : this.text()));
+    if (this.source === undefined) return this.locateJson(dataPath);
+    const { document, lineCounter } = this.source;
     let node: unknown = document.contents;
     let found: Pair | Node | null = null;
     let resolved = 0;
@@ -48,16 +53,21 @@ export class SourceIndex {
     const to = lineCounter.linePos(end);
     return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
   }
-}
 
-/**
- * The YAML document of JSON text, for positions only (the value came from `JSON.parse`). A lone CR
- * ends a line in JSON (white space) but not for the position counter: it is read as a line feed,
- * which keeps every offset.
- */
-function parseJson(text: string): YamlSource {
-  const lineCounter = new LineCounter();
-  return { document: parseDocument(text.replace(/\r(?!\n)/g, "\n"), { lineCounter, uniqueKeys: false }), lineCounter };
+  private locateJson(dataPath: readonly string[]): SourceLocation {
+    if (this.json === undefined) {
+      const text = typeof this.text === "string" ? this.text : this.text();
+      this.json = { positions: new JsonPositions(text), starts: lineStarts(text) };
+    }
+    const { resolved, range } = this.json.positions.find(dataPath);
+    if (range === null) return { file: this.file, line: 1, column: 1 };
+    const isMember = range.keyStart >= 0;
+    const whole = resolved === dataPath.length;
+    const [start, end] = isMember ? [range.keyStart, whole ? range.end : range.keyEnd] : [range.start, range.end];
+    const from = positionAt(this.json.starts, start);
+    const to = positionAt(this.json.starts, end);
+    return { file: this.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
 }
 
 /** The pair (in a map) or item (in a list) that `name` designates under `node`. */

@@ -27,12 +27,21 @@ function windowOf(line: string, start: number): string {
 }
 
 /**
- * The frame of `location` in `text`, or an empty string when the location has no line.
+ * The lines of `text` as frames number them (a line ends at `\n`, `\r\n` or a lone `\r`); split once
+ * per file when many frames are made of it.
+ */
+export function frameLines(text: string): readonly string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/**
+ * The frame of `location` in `text` (or in its {@link frameLines}), or an empty string when the
+ * location has no line.
  * @example codeFrame('{\n  "a": 1\n}', { file: "f.json", line: 2, column: 3, endLine: 2, endColumn: 9 })
  */
-export function codeFrame(text: string, location: SourceLocation, colours: FrameColours = plain): string {
+export function codeFrame(text: string | readonly string[], location: SourceLocation, colours: FrameColours = plain): string {
   if (location.line === undefined) return "";
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = typeof text === "string" ? frameLines(text) : text;
   const at = location.line;
   if (at > lines.length) return "";
   // A value over several lines (an object) is marked on its first line only: its key says enough.

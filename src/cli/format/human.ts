@@ -8,7 +8,7 @@ import pc from "picocolors";
 import { showOption, type Diagnostic } from "../../lib/index.js";
 import { shortenLongWords } from "../../lib/diagnostics.js";
 import { escapeUnsafeCharacters, neutraliseWorkflowCommands } from "../safe-text.js";
-import { codeFrame } from "./code-frame.js";
+import { codeFrame, frameLines } from "./code-frame.js";
 
 /** The options of {@link formatHuman}. */
 export interface HumanFormatOptions {
@@ -21,6 +21,15 @@ export interface HumanFormatOptions {
 /** The diagnostics as text for a person, ending with a summary of the files checked (unless `fileCount` is null). */
 export function formatHuman(diagnostics: readonly Diagnostic<string>[], fileCount: number | null, options: HumanFormatOptions): string {
   const c = pc.createColors(options.colour);
+  // Each file's lines are split once, however many diagnostics it has: output stays linear.
+  const linesOf = new Map<string, readonly string[] | undefined>();
+  const readLines = (file: string) => {
+    if (!linesOf.has(file)) {
+      const text = options.readText(file);
+      linesOf.set(file, text === undefined ? undefined : frameLines(text));
+    }
+    return linesOf.get(file);
+  };
   const blocks = diagnostics.map((d) => {
     const [main, ...others] = d.locations;
     const where = main ? escapeUnsafeCharacters([main.file, main.line, main.column].filter((p) => p !== undefined).join(":")) : "(no file)";
@@ -30,7 +39,7 @@ export function formatHuman(diagnostics: readonly Diagnostic<string>[], fileCoun
     lines.push(...escapeUnsafeCharacters(d.message).split("\n").map((l) => `  ${l}`));
     for (const location of [main, ...others]) {
       if (location?.line === undefined) continue;
-      const text = options.readText(location.file);
+      const text = readLines(location.file);
       if (text === undefined) continue;
       if (location !== main) lines.push(`  ${c.dim(`also ${escapeUnsafeCharacters(location.file)}:${location.line}:${location.column ?? 1}`)}`);
       lines.push(codeFrame(text, location, { dim: c.dim, marker: d.severity === "error" ? c.red : c.yellow }));

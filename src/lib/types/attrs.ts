@@ -1,6 +1,6 @@
 /** Attribute-set types: `attrs` (shallow update), and `attrsOf`/`lazyAttrsOf` (merged key by key). */
-import { compareNames, defineLazy, isAttrs, updateAttrs, type Attrs } from "../attrs.js";
-import { lazyProperty } from "../lazy.js";
+import { compareNames, defineCachedLazy, defineLazy, isAttrs, updateAttrs, type Attrs } from "../attrs.js";
+import { Lazy, lazyProperty } from "../lazy.js";
 import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
 import type { PendingDefinition } from "../definitions.js";
 import { checkDefsForError, descriptionPhrase, mkOptionType, type Definition, type OptionType } from "./type.js";
@@ -42,6 +42,39 @@ function definitionsByKey(defs: readonly Definition[]): Map<string, PendingDefin
 }
 
 /**
+ * A definition's own data property `key` when it is plain: not a getter, not a lazy value, and not
+ * a property such as `mkIf` (a set with `_type`), which only the general merge can decide on.
+ */
+function plainEntry(value: Attrs, key: string): { readonly value: unknown } | undefined {
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  if (descriptor === undefined || !("value" in descriptor)) return undefined;
+  const entry: unknown = descriptor.value;
+  if (entry instanceof Lazy || (typeof entry === "object" && entry !== null && Object.hasOwn(entry, "_type"))) return undefined;
+  return { value: entry };
+}
+
+/**
+ * `attrsOf` of a single definition: a plain entry is defined (a plain value cannot be `mkIf
+ * false`), so its merge is made when the entry is first read, not for every key at once; any other
+ * entry takes the general merge at once, as with several definitions. Same values, same errors,
+ * same order; memory in proportion to what is read, and a value read is kept without its merge.
+ */
+function mergeOneDefinition(out: Attrs, loc: readonly string[], elemType: OptionType, def: Definition): Attrs {
+  const value = def.value as Attrs;
+  for (const key of Object.keys(value).sort(compareNames)) {
+    const plain = plainEntry(value, key);
+    if (plain !== undefined) {
+      // Once read, the entry is its value alone: its merge is not kept alive by the set.
+      defineCachedLazy(out, key, () => mergeDefinitions([...loc, key], elemType, [{ file: def.file, value: plain.value }]).mergedValue);
+      continue;
+    }
+    const merged = mergeDefinitions([...loc, key], elemType, [{ file: def.file, value: lazyProperty(value, key) }]);
+    if (merged.isDefined) defineLazy(out, key, () => merged.mergedValue);
+  }
+  return out;
+}
+
+/**
  * An attribute set whose values are each of `elemType`, merged key by key. Non-lazy sets evaluate
  * every definition (to leave out keys defined only under `mkIf false`); lazy ones list every key.
  * @example attrsWith({ elemType: types.int, lazy: true })
@@ -64,6 +97,7 @@ export function attrsWith<V = unknown>(spec: AttrsWithSpec<V>): OptionType<Recor
       headError: checkDefsForError(check, defs),
       value: () => {
         const out: Attrs = {};
+        if (!lazy && defs.length === 1) return mergeOneDefinition(out, loc, elemType, defs[0]!);
         for (const [key, keyDefs] of definitionsByKey(defs)) {
           const merged: MergedDefinitions = mergeDefinitions([...loc, key], elemType, keyDefs);
           if (lazy) {

@@ -84,6 +84,19 @@ export function staticSubmodulePlan(base: Evaluation): StaticSubmodulePlan | nul
 }
 
 /**
+ * The definitions the free-form type merges: one per undeclared name, as Nixpkgs makes them; or,
+ * for `attrsOf` and `lazyAttrsOf`, which merge key by key, one definition of them all (the names
+ * are distinct and come from one file, so every key has the same one definition either way),
+ * which lets `attrsOf` merge each entry when it is read. Getters are carried over as getters.
+ */
+function freeformDefinitions(type: OptionType, file: string, value: Attrs, names: readonly string[]): Definition[] {
+  if (type.name !== "attrsOf" && type.name !== "lazyAttrsOf") return names.map((name) => ({ file, value: nestLazily([name], lazyProperty(value, name)) }));
+  const entries: Attrs = {};
+  for (const name of names) Object.defineProperty(entries, name, Object.getOwnPropertyDescriptor(value, name)!);
+  return [{ file, value: entries }];
+}
+
+/**
  * The configuration that a nested evaluation of the plan's modules and `definition` (a set, the
  * modules' `config`) would give at `loc`; undefined where the plan does not cover it.
  */
@@ -106,10 +119,7 @@ export function staticSubmoduleValue(plan: StaticSubmodulePlan, loc: readonly st
 
   let freeform: unknown;
   try {
-    freeform = plan.freeformType!.merge(
-      loc,
-      unmatched.sort(compareNames).map((name) => ({ file, value: nestLazily([name], lazyProperty(value, name)) })),
-    );
+    freeform = plan.freeformType!.merge(loc, freeformDefinitions(plan.freeformType!, file, value, unmatched.sort(compareNames)));
   } catch {
     return undefined;
   }
