@@ -6,6 +6,7 @@
  * Every failure is a diagnostic with its line and column.
  */
 import { either as E } from "fp-ts";
+import { inexactNumber } from "./exact-numbers.js";
 import { jsonSyntaxError } from "./json-syntax.js";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
 import { maxNestingDepth, tooDeep } from "./nesting.js";
@@ -50,7 +51,7 @@ function syntaxError(text: string, file: string, reason: string): LoadDiagnostic
  */
 function scanJson(text: string, file: string): LoadDiagnostic[] {
   const found: { key: string; first: number; again: number }[] = [];
-  const inexact: { number: string; at: number }[] = [];
+  const inexact: { number: string; at: number; reason: string }[] = [];
   let deepAt: number | null = null;
   const objects: Map<string, number>[] = [];
   // The containers open at this point, innermost last; only an object's strings can be keys.
@@ -81,9 +82,8 @@ function scanJson(text: string, file: string): LoadDiagnostic[] {
       const start = i;
       while (i + 1 < text.length && isNumberPart(text.charCodeAt(i + 1))) i++;
       const number = text.slice(start, i + 1);
-      const value = Number(number);
-      const isInteger = /^-?[0-9]+$/.test(number);
-      if (!Number.isFinite(value) || (isInteger && !Number.isSafeInteger(value))) inexact.push({ number, at: start });
+      const reason = inexactNumber(number, Number(number));
+      if (reason !== null) inexact.push({ number, at: start, reason });
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (kinds.length === maxNestingDepth) deepAt = i;
       kinds.push(c === 0x7b ? "object" : "array");
@@ -110,13 +110,12 @@ function scanJson(text: string, file: string): LoadDiagnostic[] {
         "JSON would keep only the last value: remove or rename one of them.",
     );
   });
-  const numbers = inexact.map(({ number, at }) => {
+  const numbers = inexact.map(({ number, at, reason }) => {
     const from = positionAt(starts, at);
     return fileError(
       "ParseError",
       { file, line: from.line, column: from.column, endLine: from.line, endColumn: from.column + number.length },
-      `${file} holds the number ${number.length > 40 ? `${number.slice(0, 40)}…` : number}, which cannot be read exactly ` +
-        `(${Number.isFinite(Number(number)) ? "integers are exact up to 2^53" : "it is out of range"}). Write it as a string.`,
+      `${file} holds the number ${number.length > 40 ? `${number.slice(0, 40)}…` : number}, which cannot be read exactly (${reason}). Write it as a string.`,
     );
   });
   return [...duplicates, ...numbers, ...(deepAt === null ? [] : [tooDeep(file, positionAt(starts, deepAt))])];

@@ -10,6 +10,7 @@
  */
 import { either as E } from "fp-ts";
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from "yaml";
+import { inexactNumber } from "./exact-numbers.js";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
 import { maxNestingDepth, tooDeep } from "./nesting.js";
 
@@ -93,6 +94,16 @@ function firstTooDeep(tokens: readonly CST.Token[]): number | null {
   return null;
 }
 
+/**
+ * Why a scalar key that is not a string is refused: JSON's keys are strings, and YAML's `1`, `true`,
+ * `~`, `12.10` or `0x1F` would become "1", "true", "", "12.1", "31", two of which may then collide.
+ */
+function nonStringKey(key: { readonly source?: string; readonly value: unknown }): string {
+  const written = key.source ?? String(key.value);
+  const what = key.value === null ? "null" : typeof key.value === "boolean" ? "a boolean" : typeof key.value === "number" ? "a number" : `a ${typeof key.value}`;
+  return `the key ${written === "" ? "(empty)" : written} is ${what}, not a string: quote it ("${written}") so that it stays as written.`;
+}
+
 interface DataProblem {
   readonly offset: number;
   readonly end: number;
@@ -133,8 +144,9 @@ function dataProblems(document: Document.Parsed, budget: number): DataProblem[] 
     if (isScalar(node)) {
       const { value } = node;
       if (typeof value === "number" && !Number.isFinite(value)) problem(node, `${node.source ?? String(value)} is not a finite number, which JSON cannot hold. Write it as a string.`);
-      else if (typeof value === "number" && !Number.isSafeInteger(value) && /^[-+]?(?:[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+)$/.test(node.source ?? "")) {
-        problem(node, `the integer ${node.source} cannot be read exactly (integers are exact up to 2^53). Write it as a string.`);
+      else if (typeof value === "number") {
+        const reason = inexactNumber(node.source ?? String(value), value);
+        if (reason !== null) problem(node, `the number ${node.source} cannot be read exactly (${reason}). Write it as a string.`);
       }
       return 1 + (typeof value === "string" ? value.length : 0);
     }
@@ -145,6 +157,7 @@ function dataProblems(document: Document.Parsed, budget: number): DataProblem[] 
         if (isPair(item)) {
           const key = isAlias(item.key) ? item.key.resolve(document) : item.key;
           if (isMap(key) || isSeq(key)) problem(item.key as Node, "a list or an object is used as a key. Keys must be strings.");
+          else if (isScalar(key) && typeof key.value !== "string") problem(item.key as Node, nonStringKey(key));
           size += measure(item.key) + measure(item.value);
         } else size += measure(item);
       }
