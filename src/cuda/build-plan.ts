@@ -225,7 +225,15 @@ function fixupSource(fixup: Fixup, redistribRelease: Readonly<Record<string, unk
   if (fixup.src === undefined) return null;
   const hash = fromSri(stringField(redistribRelease, "hash", args.dataPath), [...args.dataPath, "hash"]);
   if (fixup.src === "fetchurlFromRelease") {
-    return { kind: "fetchurl", url: stringField(redistribRelease, "url", args.dataPath), ...hash };
+    const url = stringField(redistribRelease, "url", args.dataPath);
+    if (!url.startsWith("https://")) {
+      throw new ModuleError({
+        kind: "InvalidDefinition",
+        path: [...args.dataPath, "url"],
+        message: `The url ${JSON.stringify(url.length > 120 ? `${url.slice(0, 120)}…` : url)} at \`${args.dataPath.join(".")}.url' is not an https:// download; the builders fetch only from https:// URLs.`,
+      });
+    }
+    return { kind: "fetchurl", url, ...hash };
   }
   const name = stringField(redistribRelease, "filename", args.dataPath);
   return {

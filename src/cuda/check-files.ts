@@ -24,6 +24,7 @@ import {
 import { mountedLocator, readDefinitionFile, type LoadErrorKind, type MountedFile } from "../load/index.js";
 import { checkArchiveFields } from "./archive-fields.js";
 import { crossCheckManifests } from "./cross-check.js";
+import { checkManifestPaths, checkReleaseEntries } from "./download-checks.js";
 import { claimedPaths, dataModuleOf, describeDataFile, type ClassifiedFile, type DescribedFile } from "./data-files.js";
 import { checkFileIdentity } from "./file-identity.js";
 import { checkFeaturePlatformNames, checkRedistribPlatformNames } from "./platform-names.js";
@@ -135,8 +136,9 @@ function withCompanions(files: readonly ClassifiedFile[]): ClassifiedFile[] {
 
 /**
  * The checks beyond the option types, on the keys of the files' data, so that they run even where
- * the option types found errors: platform names, hash and size fields, CUDA variants, what each
- * file says of itself, and each feature manifest against its redistrib manifest.
+ * the option types found errors: platform names, hash and size fields, paths and URLs the builders
+ * would refuse, CUDA variants, what each file says of itself, and each feature manifest against its
+ * redistrib manifest.
  */
 function furtherChecks(data: readonly DescribedFile[], locate: Locator, productOverride: string | undefined): CheckDiagnostic[] {
   const errors: ModuleError[] = [];
@@ -145,8 +147,9 @@ function furtherChecks(data: readonly DescribedFile[], locate: Locator, productO
   for (const d of data) {
     const { file, data: content } = d.loaded;
     if (d.classified.kind === "feature") errors.push(...checkFeaturePlatformNames(content, d.mount, file));
+    if (d.classified.kind === "releases") errors.push(...checkReleaseEntries(content, file));
     if (d.classified.kind === "redistrib") {
-      errors.push(...checkRedistribPlatformNames(content, d.mount, file), ...checkArchiveFields(content, d.mount, file));
+      errors.push(...checkRedistribPlatformNames(content, d.mount, file), ...checkArchiveFields(content, d.mount, file), ...checkManifestPaths(content, d.mount, file));
       for (const f of [...checkVariants(content, d.mount, file), ...checkFileIdentity(d, productOverride)]) (f.severity === "error" ? errors : warnings).push(f.error);
     }
     // A feature manifest is cross-checked with the redistrib manifest of its version where both

@@ -19,8 +19,11 @@ export const redistBaseUrl = "https://developer.download.nvidia.com/compute/";
 // folder name, never empty, `.` or `..`.
 const segmentPattern = /^[A-Za-z0-9_+-][A-Za-z0-9._+-]*$/;
 
-/** Why `relativePath` escapes or is not a plain path, or null when it is one. */
-function escapeReason(relativePath: string): string | null {
+/**
+ * Why `relativePath` escapes or is not a plain path, or null when it is one.
+ * @example escapeReason("a/../../b") // "it has a .. segment, which leaves the redist folder"
+ */
+export function escapeReason(relativePath: string): string | null {
   if (relativePath === "") return "it is empty";
   if (relativePath.includes("\\")) return "it contains a backslash, which some servers and tools read as a folder separator";
   if (relativePath.startsWith("/")) return "it is absolute (starts with /)";
