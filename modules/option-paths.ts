@@ -18,16 +18,24 @@ export const releaseListProducts: readonly string[] = ["cudnn", "tensorrt"];
 export const productsWithModules: readonly string[] = [...manifestProducts, ...releaseListProducts].sort();
 
 /**
+ * The values of an object's own data properties: a getter (a definition computed from the
+ * configuration) is not run to decide where data goes, and says nothing of variants.
+ */
+function dataValues(value: unknown): unknown[] {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  return Object.values(Object.getOwnPropertyDescriptors(value)).flatMap((d) => ("value" in d ? [d.value as unknown] : []));
+}
+
+/**
  * Whether a redistrib manifest is of the current format: a package lists `cuda_variant`, or a
  * platform entry nests archives per variant.
  * @example hasCudaVariants({ cudnn: { cuda_variant: ["12"], "linux-x86_64": { cuda12: {} } } }) // true
  */
 export function hasCudaVariants(data: unknown): boolean {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  return Object.values(data).some((pkg) => {
+  return dataValues(data).some((pkg) => {
     if (typeof pkg !== "object" || pkg === null || Array.isArray(pkg)) return false;
     if (Object.hasOwn(pkg, "cuda_variant")) return true;
-    return Object.values(pkg).some((entry) => {
+    return dataValues(pkg).some((entry) => {
       const layout = platformEntryLayout(entry);
       return (layout === "variants" || layout === "mixed") && Object.keys(entry as object).some((k) => variantKeyPattern.test(k));
     });

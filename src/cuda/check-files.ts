@@ -19,6 +19,7 @@ import {
   type Diagnostic,
   type ErrorKind,
   type InternalErrorKind,
+  type ThrownErrorKind,
   type Locator,
 } from "../lib/index.js";
 import { mountedLocator, readDefinitionFile, type LoadErrorKind, type MountedFile } from "../load/index.js";
@@ -33,7 +34,7 @@ import { checkVariants } from "./variant-checks.js";
 export { classifyDataFile, type ClassifiedFile, type DataFileKind } from "./data-files.js";
 
 /** Every kind a diagnostic of {@link checkDataFiles} may have. */
-export type CheckErrorKind = ErrorKind | InternalErrorKind | LoadErrorKind;
+export type CheckErrorKind = ErrorKind | InternalErrorKind | ThrownErrorKind | LoadErrorKind;
 
 /** A diagnostic of {@link checkDataFiles}. */
 export type CheckDiagnostic = Diagnostic<CheckErrorKind>;

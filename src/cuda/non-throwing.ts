@@ -32,7 +32,7 @@ function diagnosticsOf<T>(result: E.Either<readonly unknown[], T>, locate?: Loca
  * @example checkManifestE(evaluation, "cuda", "12.2.2") // E.right(manifest)
  */
 export function checkManifestE(evaluation: Evaluation, product: string, version: string, locate?: Locator): E.Either<Diagnostic[], Manifest> {
-  return diagnosticsOf(checkManifest(evaluation, product, version), locate);
+  return E.flatten(attempt(() => diagnosticsOf(checkManifest(evaluation, product, version), locate), locate));
 }
 
 /**
@@ -40,7 +40,7 @@ export function checkManifestE(evaluation: Evaluation, product: string, version:
  * @example checkReleaseListE(evaluation, "cudnn") // E.right(releaseList)
  */
 export function checkReleaseListE(evaluation: Evaluation, product: string, locate?: Locator): E.Either<Diagnostic[], ReleaseList> {
-  return diagnosticsOf(checkReleaseList(evaluation, product), locate);
+  return E.flatten(attempt(() => diagnosticsOf(checkReleaseList(evaluation, product), locate), locate));
 }
 
 /**
@@ -70,14 +70,22 @@ export function checkFilesE(
   paths: readonly string[],
   options: CheckFilesOptions & { readonly kind?: DataFileKind } = {},
 ): E.Either<CheckDiagnostic[], readonly string[]> {
-  const classified = paths.map((p) => classifyDataFile(p, options.kind));
-  const unknown: CheckDiagnostic[] = classified.flatMap((c, i) =>
-    E.isLeft(c) ? [{ kind: "ReadError", severity: "error", path: [], message: c.left, locations: [{ file: paths[i]! }] } satisfies CheckDiagnostic] : [],
-  );
-  if (unknown.length > 0) return E.left(unknown);
-  const result = checkDataFiles(
-    classified.flatMap((c) => (E.isRight(c) ? [c.right] : [])),
-    options,
-  );
-  return result.diagnostics.some((d) => d.severity === "error") ? E.left([...result.diagnostics]) : E.right(result.files);
+  // Whatever it is given (not a list, not strings, options that throw), it answers with diagnostics.
+  if (!Array.isArray(paths) || paths.some((p) => typeof p !== "string")) {
+    return E.left([{ kind: "ReadError", severity: "error", path: [], message: `checkFilesE needs a list of file paths; it was given ${Array.isArray(paths) ? "a list holding something other than strings" : String(paths === null ? "null" : typeof paths)}.`, locations: [] }]);
+  }
+  try {
+    const classified = paths.map((p) => classifyDataFile(p, options?.kind));
+    const unknown: CheckDiagnostic[] = classified.flatMap((c, i) =>
+      E.isLeft(c) ? [{ kind: "ReadError", severity: "error", path: [], message: c.left, locations: [{ file: paths[i]! }] } satisfies CheckDiagnostic] : [],
+    );
+    if (unknown.length > 0) return E.left(unknown);
+    const result = checkDataFiles(
+      classified.flatMap((c) => (E.isRight(c) ? [c.right] : [])),
+      options ?? {},
+    );
+    return result.diagnostics.some((d) => d.severity === "error") ? E.left([...result.diagnostics]) : E.right(result.files);
+  } catch (e) {
+    return E.left([diagnosticOf(e)]);
+  }
 }

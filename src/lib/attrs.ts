@@ -6,9 +6,15 @@
 /** A plain string-keyed record. */
 export type Attrs = Record<string, unknown>;
 
-/** Whether `value` is an attribute set in Nix's sense: a non-null object that is not a list. */
+/**
+ * Whether `value` is an attribute set in Nix's sense: a plain object (made by `{}`, JSON or YAML,
+ * or with a null prototype), not a list. A `Map`, `Set`, `Date`, class instance or other object
+ * with a prototype of its own is not: reading it as a set would see none of what it holds.
+ */
 export function isAttrs(value: unknown): value is Attrs {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Whether `obj` has `key` as an own property (never an inherited one). */

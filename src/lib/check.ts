@@ -50,8 +50,13 @@ export function check(args: EvalModulesArgs, options: CheckOptions = {}): Diagno
  * @example checkEither({ modules }) // E.right(config) or E.left([diagnostic, …])
  */
 export function checkEither(args: EvalModulesArgs, options: CheckOptions = {}): E.Either<Diagnostic[], Attrs> {
-  const { diagnostics, config } = walkEvaluation(evalModules(args), options);
-  return diagnostics.length > 0 || config === undefined ? E.left(diagnostics) : E.right(config);
+  try {
+    const { diagnostics, config } = walkEvaluation(evalModules(args), options);
+    return diagnostics.length > 0 || config === undefined ? E.left(diagnostics) : E.right(config);
+  } catch (e) {
+    // Arguments that are not what evalModules takes (not an object, a throwing getter on them).
+    return E.left([diagnosticOf(e, options?.locate)]);
+  }
 }
 
 /**
@@ -61,10 +66,15 @@ export function checkEither(args: EvalModulesArgs, options: CheckOptions = {}): 
  * @example evalModulesE({ modules }) // E.right(evaluation), then evaluation.config.port
  */
 export function evalModulesE(args: EvalModulesArgs, options: CheckOptions = {}): E.Either<Diagnostic[], Evaluation> {
-  // evalModules itself never throws: its errors surface when the walk reads the configuration.
-  const evaluation = evalModules(args);
-  const { diagnostics, config } = walkEvaluation(evaluation, options);
-  return diagnostics.length > 0 || config === undefined ? E.left(diagnostics) : E.right(evaluation);
+  try {
+    // evalModules's errors surface when the walk reads the configuration; only arguments that are
+    // not what it takes (not an object, a throwing getter on them) make it throw at once.
+    const evaluation = evalModules(args);
+    const { diagnostics, config } = walkEvaluation(evaluation, options);
+    return diagnostics.length > 0 || config === undefined ? E.left(diagnostics) : E.right(evaluation);
+  } catch (e) {
+    return E.left([diagnosticOf(e, options?.locate)]);
+  }
 }
 
 /** {@link checkEither} under the name of the other non-throwing forms (`evalModulesE`, `checkE`). */

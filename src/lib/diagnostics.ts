@@ -4,6 +4,7 @@
  * locator can tell: the engine knows files only by name, so positions come from whoever read them.
  */
 import { ModuleError, type ErrorKind } from "./errors.js";
+import { showOption } from "./show.js";
 
 /** Where a value stands in a source file; lines and columns count from 1, the end is exclusive. */
 export interface SourceLocation {
@@ -21,10 +22,34 @@ export type Severity = "error" | "warning";
 export type InternalErrorKind = "InternalError";
 
 /**
+ * The kind of an exception thrown by the configuration's own code (a getter, a module function,
+ * an `apply`), as Nix's `throw` is: not an error of the engine, reported where it arose.
+ */
+export type ThrownErrorKind = "ThrownError";
+
+/** The engine's own folder (`src/`, or `dist/src/` once built), to tell its faults from user code's. */
+const engineFolder = new URL("..", import.meta.url).pathname;
+
+/**
+ * Whether `error` was thrown by the engine's own code: the first frame of its stack that names a
+ * file is in the engine's folder. Anything else (user code, or a built-in function it called) is
+ * the configuration's exception.
+ */
+function thrownByEngine(error: unknown): boolean {
+  const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
+  for (const line of stack.split("\n").slice(1)) {
+    const file = /\(?((?:file:\/\/)?\/[^():]+):\d+:\d+\)?\s*$/.exec(line)?.[1];
+    if (file === undefined) continue;
+    return decodeURIComponent(file.replace(/^file:\/\//, "")).startsWith(decodeURIComponent(engineFolder));
+  }
+  return true;
+}
+
+/**
  * One problem found in the input. `kind` is stable and machine-readable (an engine
  * {@link ErrorKind}, or a kind of the layer that made it, such as a parse error of a loader).
  */
-export interface Diagnostic<K extends string = ErrorKind | InternalErrorKind> {
+export interface Diagnostic<K extends string = ErrorKind | InternalErrorKind | ThrownErrorKind> {
   readonly kind: K;
   readonly severity: Severity;
   /** The option path concerned; empty for a problem of a whole file. */
@@ -81,10 +106,16 @@ export function diagnosticOf(error: unknown, locate: Locator = () => undefined, 
       locations: files.map((file) => locate(file, path) ?? { file }),
     };
   }
-  const message = error instanceof RangeError
-    ? `The evaluation went too deep (${error.message}). The input nests too deeply or a value depends on itself.`
-    : `Internal error: ${shortenLongWords(error instanceof Error ? error.message : String(error))}. Please report it with the input that caused it.`;
-  return { kind: "InternalError", severity: "error", path: fallbackPath, message, locations: [] };
+  if (error instanceof RangeError) {
+    const message = `The evaluation went too deep (${error.message}). The input nests too deeply or a value depends on itself.`;
+    return { kind: "InternalError", severity: "error", path: fallbackPath, message, locations: [] };
+  }
+  const said = shortenLongWords(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  if (!thrownByEngine(error)) {
+    const where = fallbackPath.length > 0 ? ` while \`${showOption(fallbackPath)}' was read` : "";
+    return { kind: "ThrownError", severity: "error", path: fallbackPath, message: `The configuration's own code threw ${said}${where}.`, locations: [] };
+  }
+  return { kind: "InternalError", severity: "error", path: fallbackPath, message: `Internal error: ${said}. Please report it with the input that caused it.`, locations: [] };
 }
 
 /** The diagnostics in a stable order: by first file, line and column, then by path. */

@@ -21,6 +21,7 @@ export {
   sortDiagnostics,
   type Diagnostic,
   type InternalErrorKind,
+  type ThrownErrorKind,
   type Locator,
   type Severity,
   type SourceLocation,

@@ -1,10 +1,11 @@
 // The engine's non-throwing forms, `evalModulesE` and `checkE`: the evaluation (or the
 // configuration) when every value reads without error, every diagnostic otherwise, and never a
 // throw, even on input that makes `evalModules` throw.
+import { fileURLToPath } from "node:url";
 import { either as E } from "fp-ts";
 import { pipe } from "fp-ts/lib/function.js";
 import { describe, expect, test } from "vitest";
-import { checkE, checkEither, evalModules, evalModulesE, mkOption, types, type Diagnostic, type Locator } from "../../src/lib/index.js";
+import { checkE, checkEither, diagnosticOf, evalModules, evalModulesE, mkOption, types, type Diagnostic, type Locator } from "../../src/lib/index.js";
 
 const declarations = {
   _file: "declare-server.ts",
@@ -90,7 +91,7 @@ describe("evalModulesE", () => {
     expect(leftOf(evalModulesE(args)).map((d) => d.kind)).toContain("InfiniteRecursion");
   });
 
-  test("a module that throws something other than a ModuleError is an InternalError diagnostic, without a stack", () => {
+  test("a module whose own code throws is a ThrownError diagnostic at the option it arose at, without a stack (InternalError stays for the engine's faults)", () => {
     const args = {
       modules: [
         declarations,
@@ -105,9 +106,18 @@ describe("evalModulesE", () => {
     };
     expect(() => evalModules(args).config["port"]).toThrow(TypeError);
     const [diagnostic] = leftOf(evalModulesE(args));
-    expect(diagnostic?.kind).toBe("InternalError");
-    expect(diagnostic?.message).toContain("no port today");
+    expect([diagnostic?.kind, diagnostic?.path]).toEqual(["ThrownError", ["port"]]);
+    expect(diagnostic?.message).toContain("TypeError: no port today");
     expect(diagnostic?.message).not.toMatch(/\n\s+at /);
+  });
+
+  test("an exception whose stack starts in the engine's own files is an InternalError", () => {
+    const fault = new TypeError("cannot read properties of undefined");
+    const engineFile = fileURLToPath(new URL("../../src/lib/eval-modules.ts", import.meta.url));
+    fault.stack = `TypeError: cannot read properties of undefined\n    at evalModules (${engineFile}:10:5)\n    at user (/elsewhere/user.ts:1:1)`;
+    expect(diagnosticOf(fault, undefined, ["port"]).kind).toBe("InternalError");
+    fault.stack = `TypeError: cannot read properties of undefined\n    at JSON.parse (<anonymous>)\n    at get port (/elsewhere/user.ts:3:9)\n    at evalModules (${engineFile}:10:5)`;
+    expect(diagnosticOf(fault, undefined, ["port"]).kind).toBe("ThrownError");
   });
 
   test("roots limit what must read without error; an option outside them still throws when read", () => {

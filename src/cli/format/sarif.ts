@@ -40,6 +40,7 @@ export const ruleDescriptions: Readonly<Record<string, string>> = {
   InvalidDefinition: "A definition is malformed, or breaks a rule beyond its option's type.",
   ReadError: "A file cannot be read.",
   ParseError: "A file is not valid JSON or YAML.",
+  ThrownError: "The configuration's own code (a getter, a module function) threw an exception.",
   InternalError: "The checker failed; please report it.",
 };
 

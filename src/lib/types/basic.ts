@@ -1,7 +1,7 @@
 /** Types of single values: raw, anything, unspecified, booleans, integers and floats. */
 import { isAttrs, hasOwn } from "../attrs.js";
 import { ModuleError } from "../errors.js";
-import { plainDataMerge } from "./plain-data.js";
+import { findCycle, plainDataMerge } from "./plain-data.js";
 import { mergeDefaultOption, mergeEqualOption, mergeOneOption } from "../merge-helpers.js";
 import { showFiles, showOption, typeOf } from "../show.js";
 import { attrsOf } from "./attrs.js";
@@ -33,6 +33,19 @@ export const anything: OptionType = mkOptionType({
 });
 
 function mergeAnything(loc: readonly string[], defs: readonly Definition[]): unknown {
+  for (const def of defs) {
+    const cycle = findCycle(def.value);
+    if (cycle !== null) {
+      throw new ModuleError({
+        kind: "InfiniteRecursion",
+        path: loc,
+        definitions: [def],
+        message:
+          `The definition of \`${showOption(loc)}' in ${showFiles([def.file])} holds a value that contains itself: ` +
+          `\`${showOption([...loc, ...cycle])}' is a value met before it on that path. A value of type anything must be finite data; break the cycle.`,
+      });
+    }
+  }
   if (defs.length === 1) {
     const plain = plainDataMerge(defs[0]!.value);
     if (plain !== undefined) return plain;

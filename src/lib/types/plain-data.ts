@@ -109,3 +109,43 @@ function sortedCopy(root: Attrs): Attrs {
   }
   return copies.get(root)!;
 }
+
+/** Sets and lists found to hold no cycle, so that merging a value level by level searches once. */
+const acyclic = new WeakSet<object>();
+
+/**
+ * A cycle among the sets and lists under `root` (through their data properties; getters are not
+ * read): the names from `root` to the value met again, or null. A cycle under `types.anything`
+ * would merge forever; Nix has no cyclic values (its nearest, a recursive set, recurses forever).
+ * Depth first without recursion, each value once.
+ */
+export function findCycle(root: unknown): string[] | null {
+  if (typeof root !== "object" || root === null || acyclic.has(root)) return null;
+  const onPath = new Set<object>();
+  const finished = new Set<object>();
+  // Each frame: a value, its names, the next one to visit, and the name that led to it.
+  const stack: { value: object; names: string[]; index: number; via: string }[] = [];
+  const enter = (value: object, via: string) => {
+    onPath.add(value);
+    stack.push({ value, names: Array.isArray(value) ? value.map((_, i) => `[${i}]`) : Object.keys(value), index: 0, via });
+  };
+  enter(root, "");
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.index === top.names.length) {
+      stack.pop();
+      onPath.delete(top.value);
+      finished.add(top.value);
+      continue;
+    }
+    const name = top.names[top.index++]!;
+    const key = Array.isArray(top.value) ? name.slice(1, -1) : name;
+    const descriptor = Object.getOwnPropertyDescriptor(top.value, key);
+    const child: unknown = descriptor !== undefined && "value" in descriptor ? descriptor.value : undefined;
+    if (typeof child !== "object" || child === null || acyclic.has(child) || finished.has(child)) continue;
+    if (onPath.has(child)) return [...stack.slice(1).map((frame) => frame.via), name];
+    enter(child, name);
+  }
+  for (const value of finished) acyclic.add(value);
+  return null;
+}
