@@ -9,7 +9,8 @@ import { expect } from "vitest";
 import { checkDataFiles, classifyDataFile, type CheckDiagnostic, type CheckFilesOptions } from "../../src/cuda/check-files.js";
 
 /** The kinds `check` may report on bad input: never `InternalError`. */
-export const inputErrorKinds = ["TypeMismatch", "NoDefinition", "UndeclaredOption", "InvalidDefinition", "ConflictingDefinitions", "InfiniteRecursion", "ReadError", "ParseError"];
+// InvalidModule: a string starting with / where a submodule belongs is a path to import, for Nix as here.
+export const inputErrorKinds = ["TypeMismatch", "NoDefinition", "UndeclaredOption", "InvalidDefinition", "InvalidModule", "ConflictingDefinitions", "InfiniteRecursion", "ReadError", "ParseError"];
 
 /** A fresh temporary directory for one test file's inputs. */
 export function scratchDirectory(name: string): string {

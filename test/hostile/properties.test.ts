@@ -1,7 +1,8 @@
 // Issue 10, property tests (fast-check, fixed seeds, bounded runs): random JSON as manifests,
 // random mutations of the real manifests, random module sets from the type catalogue. `check`
 // never throws, reports only diagnostics of input (never InternalError), never reports a valid
-// file invalid, and reports every schema-breaking mutation at the mutated path.
+// file invalid, reports every schema-breaking mutation at the mutated path, and (issue 19) gives
+// every diagnostic of a file that parses a line.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
@@ -27,6 +28,17 @@ function checkText(name: string, text: string, companion?: { name: string; text:
   const paths = [writeInput(dir, `${sub}/${name}`, text), ...(companion ? [writeInput(dir, `${sub}/${companion.name}`, companion.text)] : [])];
   const diagnostics = checkPaths(paths);
   expectWellFormed(diagnostics);
+  // A file that parses never gets a diagnostic without a line (issue 19).
+  const parses = [text, companion?.text].every((t) => {
+    if (t === undefined) return true;
+    try {
+      JSON.parse(t);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (parses) for (const d of diagnostics) expect(d.locations[0]?.line, `${d.kind} at ${d.path.join(".")}: ${d.message.slice(0, 200)}`).toBeDefined();
   return diagnostics;
 }
 
