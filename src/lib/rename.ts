@@ -112,9 +112,12 @@ export function mkRemovedOptionModule(path: readonly string[], instructions: str
         mkOption({
           visible: false,
           apply: applyWithoutValue(() => {
+            // The message names the option as Nixpkgs' does (the path given); the error's path is
+            // where it stands, which inside a submodule is longer (`users.alice.legacyShell`).
+            const loc = opt()["loc"];
             throw new ModuleError({
               kind: "RemovedOption",
-              path,
+              path: Array.isArray(loc) ? (loc as string[]) : path,
               message: `The option \`${showOption(path)}' can no longer be used since it's been removed. ${instructions}`,
             });
           }),

@@ -6,13 +6,36 @@ import { isAttrs } from "./attrs.js";
 import { force } from "./lazy.js";
 
 const identifier = /^[a-zA-Z_][a-zA-Z0-9_'-]*$/;
-const placeholder = /^<.*>$/;
+// Nix's `builtins.match "<(.*)>"`: its `.` matches a line feed too.
+const placeholder = /^<[\s\S]*>$/;
+/** The words Nix reserves, which an identifier may not be (Nixpkgs' `escapeNixIdentifier`). */
+const nixKeywords: ReadonlySet<string> = new Set(["assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with"]);
 
-/** An option path as Nix prints it: names joined by dots, quoted where they are not identifiers. */
+/**
+ * A string as a Nix string literal (Nixpkgs' `escapeNixString`): JSON's quoting, and `$` escaped so
+ * that `${` cannot start an interpolation.
+ * @example escapeNixString("cost$") // "\"cost\\$\""
+ */
+export function escapeNixString(text: string): string {
+  return JSON.stringify(text).replaceAll("$", "\\$");
+}
+
+/**
+ * A name as Nix writes it in an attribute path (Nixpkgs' `escapeNixIdentifier`): as it is when it
+ * is an identifier and not a keyword, else as a string literal.
+ * @example escapeNixIdentifier("if") // "\"if\""
+ */
+export function escapeNixIdentifier(name: string): string {
+  return identifier.test(name) && !nixKeywords.has(name) ? name : escapeNixString(name);
+}
+
+/**
+ * An option path as Nixpkgs' `showOption` prints it: names joined by dots, each through
+ * {@link escapeNixIdentifier}, but `*` and placeholders such as `<name>` as they are.
+ * @example showOption(["services", "if", "cost$", "port"]) // "services.\"if\".\"cost\\$\".port"
+ */
 export function showOption(path: readonly string[]): string {
-  return path
-    .map((part) => (part === "*" || placeholder.test(part) || identifier.test(part) ? part : JSON.stringify(part)))
-    .join(".");
+  return path.map((part) => (part === "*" || placeholder.test(part) ? part : escapeNixIdentifier(part))).join(".");
 }
 
 /** A list of files as Nix prints it: `a.nix' and `b.nix'. */
