@@ -136,10 +136,16 @@ export const moreFixtures: Record<string, unknown> = {
       ({ config }: Args) => ({
         _file: "generic.nix",
         options: {
+          // The imports read config (a getter, as the contract writes laziness); the type itself,
+          // its description included, is built at once and read lazily, as Nix's is.
           nodes: mkOption({
-            get type() {
-              return types.lazyAttrsOf(types.submodule({ imports: [config.default] }));
-            },
+            type: types.lazyAttrsOf(
+              types.submodule({
+                get imports() {
+                  return [config.default];
+                },
+              }),
+            ),
             default: {},
           }),
           default: mkOption({ type: types.deferredModule, default: {} }),

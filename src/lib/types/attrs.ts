@@ -87,10 +87,9 @@ export function attrsWith<V = unknown>(spec: AttrsWithSpec<V>): OptionType<Recor
   const build = (p: unknown) => attrsWith(p as AttrsWithSpec);
   return mkOptionType<Record<string, V>>({
     name: lazy ? "lazyAttrsOf" : "attrsOf",
-    description: `${lazy ? "lazy attribute set" : "attribute set"} of ${descriptionPhrase(
-      (c) => c === "noun" || c === "composite",
-      elemType,
-    )}`,
+    get description() {
+      return `${lazy ? "lazy attribute set" : "attribute set"} of ${descriptionPhrase((c) => c === "noun" || c === "composite", elemType)}`;
+    },
     descriptionClass: "composite",
     check,
     checkedMerge: (loc, defs) => ({

@@ -21,7 +21,9 @@ import {
 export function nullOr<V>(elemType: OptionType<V>): OptionType<V | null> {
   return mkOptionType<V | null>({
     name: "nullOr",
-    description: `null or ${descriptionPhrase((c) => c === "noun" || c === "conjunction", elemType)}`,
+    get description() {
+      return `null or ${descriptionPhrase((c) => c === "noun" || c === "conjunction", elemType)}`;
+    },
     descriptionClass: "conjunction",
     check: (x) => x === null || elemType.check(x),
     merge: (loc, defs) => {
@@ -59,7 +61,8 @@ function checkedMergeOf(type: OptionType, loc: readonly string[], defs: readonly
  * @example either(types.int, types.str)
  */
 export function either<A, B>(left: OptionType<A>, right: OptionType<B>): OptionType<A | B> {
-  const description =
+  // Read only when asked for, as every attribute of a Nix type is (a submodule's starts an evaluation).
+  const describe = () =>
     left.descriptionClass === "nonRestrictiveClause"
       ? `${left.description}, or ${descriptionPhrase((c) => c === "noun" || c === "conjunction", right)}`
       : `${descriptionPhrase((c) => c === "noun" || c === "conjunction", left)} or ${descriptionPhrase(
@@ -77,7 +80,9 @@ export function either<A, B>(left: OptionType<A>, right: OptionType<B>): OptionT
   };
   return mkOptionType<A | B>({
     name: "either",
-    description,
+    get description() {
+      return describe();
+    },
     descriptionClass: "conjunction",
     check: (x) => left.check(x) || right.check(x),
     checkedMerge: (loc, defs) => {
@@ -126,10 +131,9 @@ export function coercedTo<F, T>(
   const check = (x: unknown) => (coercedType.check(x) && finalType.check(coerce(x as F))) || finalType.check(x);
   return mkOptionType<T>({
     name: "coercedTo",
-    description: `${descriptionPhrase((c) => c === "noun", finalType)} or ${descriptionPhrase(
-      (c) => c === "noun",
-      coercedType,
-    )} convertible to it`,
+    get description() {
+      return `${descriptionPhrase((c) => c === "noun", finalType)} or ${descriptionPhrase((c) => c === "noun", coercedType)} convertible to it`;
+    },
     check,
     checkedMerge: (loc, defs) => {
       const finalDefs = defs.map((def) => {
@@ -194,7 +198,9 @@ export function uniq<V>(type: OptionType<V>): OptionType<V> {
 export function functionTo<V>(elemType: OptionType<V>): OptionType<(...args: unknown[]) => V> {
   return mkOptionType<(...args: unknown[]) => V>({
     name: "functionTo",
-    description: `function that evaluates to a(n) ${descriptionPhrase((c) => c === "noun" || c === "composite", elemType)}`,
+    get description() {
+      return `function that evaluates to a(n) ${descriptionPhrase((c) => c === "noun" || c === "composite", elemType)}`;
+    },
     descriptionClass: "composite",
     check: (x) => typeof x === "function",
     merge: (loc, defs) => (...args: unknown[]) =>

@@ -31,7 +31,9 @@ export function listOf<V = unknown>(elemType: OptionType<V>): OptionType<V[]> {
   const check = (x: unknown) => Array.isArray(x);
   return mkOptionType<V[]>({
     name: "listOf",
-    description: `list of ${descriptionPhrase((c) => c === "noun" || c === "composite", elemType)}`,
+    get description() {
+      return `list of ${descriptionPhrase((c) => c === "noun" || c === "composite", elemType)}`;
+    },
     descriptionClass: "composite",
     check,
     checkedMerge: (loc, defs) => ({
@@ -62,7 +64,9 @@ export function listOf<V = unknown>(elemType: OptionType<V>): OptionType<V[]> {
 export function nonEmptyListOf<V = unknown>(elemType: OptionType<V>): OptionType<V[]> {
   const list = addCheck(listOf(elemType), (l) => Array.isArray(l) && l.length > 0);
   return overrideType(list, {
-    description: `non-empty ${descriptionPhrase((c) => c === "noun", list)}`,
+    get description() {
+      return `non-empty ${descriptionPhrase((c) => c === "noun", list)}`;
+    },
     emptyValue: {},
     substSubModules: (m) => {
       const sub = elemType.substSubModules(m);

@@ -101,7 +101,9 @@ export function passwdEntry(entryType: OptionType<string>): OptionType<string> {
     addCheck(entryType, (s) => !s.includes(":") && !s.includes("\n")),
     {
       name: `passwdEntry ${entryType.name}`,
-      description: `${descriptionPhrase((c) => c === "noun", entryType)}, not containing newlines or colons`,
+      get description() {
+        return `${descriptionPhrase((c) => c === "noun", entryType)}, not containing newlines or colons`;
+      },
       descriptionClass: "nonRestrictiveClause",
     },
   );
