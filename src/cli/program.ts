@@ -93,6 +93,30 @@ Examples:
   });
 
 program
+  .command("diff")
+  .description("Show what a new manifest changes against an old one: packages added and removed, versions, platforms, variants, outputs; an archive re-published under the same version is a finding (exit 1).")
+  .argument("<old>", "the old manifest: a file, or a bundled one as <product>@<version> (cuda@12.8 takes the newest 12.8.x)")
+  .argument("<new>", "the new manifest: a file, or a bundled one as <product>@<version>; checked first")
+  .addOption(new Option("--format <format>", "how to print the changes").choices(["human", "markdown", "json", "github"]).default("human"))
+  .option("--product <name>", "the product of both manifests, over their release_product and folder")
+  .option("--system <system>", "also compare the build plans on this Nix system (CUDA manifests)")
+  .option("--jetson", "with --system aarch64-linux: a build for Jetson devices")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ cuda-modules diff cuda@12.8.1 cuda@12.9.1
+  $ cuda-modules diff --format markdown modules/newer/cudnn/redistrib_9.12.0.json pr/redistrib_9.27.0.json
+  $ cuda-modules diff --system x86_64-linux cuda@12.8 path/to/redistrib_12.9.0.json
+
+Exit status: 0 nothing that needs a look, 1 a re-published archive or an invalid new manifest, 2 a usage error.`,
+  )
+  .action(async (oldFile: string, newFile: string, options: { format: "human" | "markdown" | "json" | "github"; product?: string; system?: string; jetson?: boolean }) => {
+    const { runDiff } = await import("./diff-command.js");
+    process.exitCode = runDiff(oldFile, newFile, options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
   .command("schema")
   .description("Print (or write) the JSON Schemas (draft-07) of redistrib manifests, feature manifests and release lists, generated from the option declarations.")
   .option("--out <dir>", "write one file per schema into this directory instead of printing them")

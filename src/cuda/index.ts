@@ -18,6 +18,17 @@ export {
 } from "./manifest.js";
 export { checkNewerManifest, desiredVariants, normaliseVariants } from "./newer-format.js";
 export { checkVariants, type VariantFinding } from "./variant-checks.js";
+export {
+  diffManifests,
+  diffManifestsE,
+  hasFindings,
+  type Change,
+  type DiffInput,
+  type ManifestDiff,
+  type PackageChange,
+  type Republication,
+  type SetChange,
+} from "./manifest-diff.js";
 export { checkFileIdentity, type IdentityFinding } from "./file-identity.js";
 export { knownProducts, productOfPath, productOneEditAway } from "./products.js";
 export { describeDataFile, manifestOptionPath, releaseFields, type DescribedFile } from "./data-files.js";
