@@ -28,6 +28,7 @@ function genericOption(options: Args["options"], ...path: string[]): unknown {
 export function manifestsModule(product: string) {
   return ({ options }: Args) => {
     const version = types.submodule({
+      _file: `modules/${product}/index.ts`,
       options: {
         get redistrib() {
           return genericOption(options, "manifests", "redistrib");

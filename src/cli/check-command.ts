@@ -3,11 +3,15 @@
  * chosen format. Exit status: 0 when every file is valid (warnings allowed), 1 when any is not,
  * 2 for a usage error or an internal failure.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { either as E } from "fp-ts";
 import { checkDataFiles, classifyDataFile, type CheckDiagnostic, type ClassifiedFile, type DataFileKind } from "../cuda/check-files.js";
+import { showOption } from "../lib/index.js";
 import { bundledDataFiles } from "./bundled-files.js";
+import { useColour } from "./colour.js";
+import { expandInputs } from "./input-files.js";
 import { formatGithub } from "./format/github.js";
 import { formatHuman } from "./format/human.js";
 import { formatJson } from "./format/json.js";
@@ -24,6 +28,14 @@ export interface CheckCommandOptions {
   readonly product?: string;
   readonly format: (typeof checkFormats)[number];
   readonly maxFileSize?: number;
+  /** Report errors only (`--quiet`). */
+  readonly quiet?: boolean;
+  /** Fail (exit 1) when there are more warnings than this (`--max-warnings`). */
+  readonly maxWarnings?: number;
+  /** Write the report to this file instead of standard output (`--output-file`). */
+  readonly outputFile?: string;
+  /** `--color` (true) or `--no-color` (false). */
+  readonly color?: boolean;
 }
 
 /** Where `check` writes, and what it knows of its terminal. */
@@ -31,19 +43,48 @@ export interface CheckIo {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly version: string;
+  /** Standard input's bytes, for `-` (read when asked for). */
+  readonly readStdin?: () => Buffer;
 }
 
-/** Runs `check` on `files` (every bundled file when none is given); returns the exit status. */
+/** The name standard input's diagnostics give it. */
+const stdinName = "<stdin>";
+
+/** Standard input saved to a file of its own (JSON when it starts with `{` or `[`, else YAML), for `-`. */
+function stdinFile(io: CheckIo): { path: string; text: string } {
+  const bytes = (io.readStdin ?? (() => readFileSync(0)))();
+  const text = bytes.toString("utf8");
+  const syntax = /^\s*[[{]/.test(text) ? "json" : "yaml";
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "cuda-modules-stdin-")), `stdin.${syntax}`);
+  writeFileSync(file, bytes);
+  return { path: file, text };
+}
+
+/**
+ * Runs `check` on `files` (every bundled file when none is given; a directory stands for the data
+ * files under it, `-` for standard input); returns the exit status.
+ */
 export function runCheck(files: readonly string[], options: CheckCommandOptions, io: CheckIo): number {
-  const paths = files.length > 0 ? files : bundledDataFiles().map((f) => path.relative(process.cwd(), f) || f);
+  const paths = files.length > 0 ? expandInputs(files) : bundledDataFiles().map((f) => path.relative(process.cwd(), f) || f);
   const classified: ClassifiedFile[] = [];
+  const unnamed: CheckDiagnostic[] = [];
+  const texts = new Map<string, string>();
   for (const file of paths) {
-    const result = classifyDataFile(file, options.kind);
-    if (E.isLeft(result)) {
-      io.stderr.write(safeText(`cuda-modules check: ${result.left}\n`));
-      return 2;
+    if (file === "-") {
+      if (options.kind === undefined) {
+        io.stderr.write("cuda-modules check: standard input (-) has no name to tell what it holds: pass --kind redistrib|feature|releases.\n");
+        return 2;
+      }
+      const saved = stdinFile(io);
+      texts.set(stdinName, saved.text);
+      const result = classifyDataFile(saved.path, options.kind);
+      if (E.isRight(result)) classified.push({ ...result.right, name: stdinName, product: null });
+      continue;
     }
-    classified.push(result.right);
+    const result = classifyDataFile(file, options.kind);
+    // A file whose name does not say what it holds is a diagnostic of that file; the others are checked.
+    if (E.isLeft(result)) unnamed.push({ kind: "ReadError", severity: "error", path: [], message: result.left, locations: [{ file }] });
+    else classified.push(result.right);
   }
   const report = progress(io.stderr, "checking");
   let current = "";
@@ -58,8 +99,8 @@ export function runCheck(files: readonly string[], options: CheckCommandOptions,
         report(index, count, file);
       },
     });
-    diagnostics = result.diagnostics;
-    checkedFiles = result.files;
+    diagnostics = [...unnamed, ...result.diagnostics];
+    checkedFiles = [...unnamed.map((d) => d.locations[0]!.file), ...result.files];
   } catch (e) {
     report.done();
     io.stderr.write(safeText(`cuda-modules check: internal error while checking ${current || paths.join(", ")}: ${(e as Error).message}\nPlease report it with the files that caused it.\n`));
@@ -67,36 +108,92 @@ export function runCheck(files: readonly string[], options: CheckCommandOptions,
   } finally {
     report.done();
   }
-  io.stdout.write(render(diagnostics, checkedFiles.length, options.format, io));
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  const shown = options.quiet === true ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+  const output = options.outputFile === undefined ? io.stdout : { isTTY: false };
+  const text = render(shown, checkedFiles.length, options, io, output, texts);
+  if (options.outputFile === undefined) io.stdout.write(text);
+  else {
+    try {
+      writeFileSync(options.outputFile, text);
+    } catch (e) {
+      io.stderr.write(safeText(`cuda-modules check: cannot write ${options.outputFile}: ${(e as Error).message}\n`));
+      return 2;
+    }
+  }
+  if (options.format === "github") writeStepSummary(diagnostics, checkedFiles.length, io);
   if (diagnostics.some((d) => d.kind === "InternalError")) {
     io.stderr.write(safeText(`cuda-modules check: internal error while checking ${checkedFiles.join(", ")} (see the diagnostics above).\n`));
     return 2;
   }
-  return diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  if (diagnostics.some((d) => d.severity === "error")) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`cuda-modules check: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
 }
 
-function render(diagnostics: readonly CheckDiagnostic[], fileCount: number, format: CheckCommandOptions["format"], io: CheckIo): string {
-  switch (format) {
+/** The one line that ends every format but JSON and SARIF: how many files, errors and warnings. */
+function countLine(diagnostics: readonly CheckDiagnostic[], fileCount: number): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const files = `${fileCount} file${fileCount === 1 ? "" : "s"} checked`;
+  if (errors === 0 && warnings === 0) return `${files}: no errors.`;
+  return `${files}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`;
+}
+
+/**
+ * GitHub shows only the first annotations of a step: with `--format github` and
+ * `$GITHUB_STEP_SUMMARY` set, every diagnostic is also written to the step's summary, as Markdown.
+ */
+function writeStepSummary(diagnostics: readonly CheckDiagnostic[], fileCount: number, io: CheckIo): void {
+  const target = process.env["GITHUB_STEP_SUMMARY"];
+  if (target === undefined || target === "") return;
+  const cell = (value: string) => safeText(value).replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+  const lines = [`### cuda-modules check`, "", countLine(diagnostics, fileCount)];
+  if (diagnostics.length > 0) {
+    lines.push("", "| | File | Line | Kind | Option | Message |", "| --- | --- | --- | --- | --- | --- |");
+    for (const d of diagnostics) {
+      const at = d.locations[0];
+      lines.push(`| ${d.severity === "error" ? "❌" : "⚠️"} | ${cell(at?.file ?? "")} | ${at?.line ?? ""} | ${d.kind} | ${cell(showOption(d.path))} | ${cell(d.message)} |`);
+    }
+  }
+  try {
+    appendFileSync(target, `${lines.join("\n")}\n`);
+  } catch (e) {
+    io.stderr.write(safeText(`cuda-modules check: cannot write the step summary to ${target}: ${(e as Error).message}\n`));
+  }
+}
+
+function render(
+  diagnostics: readonly CheckDiagnostic[],
+  fileCount: number,
+  options: CheckCommandOptions,
+  io: CheckIo,
+  output: { readonly isTTY?: boolean },
+  texts: ReadonlyMap<string, string>,
+): string {
+  switch (options.format) {
     case "github":
-      return formatGithub(diagnostics);
+      return `${formatGithub(diagnostics)}${countLine(diagnostics, fileCount)}\n`;
     case "json":
       return formatJson(diagnostics);
     case "sarif":
       return formatSarif(diagnostics, io.version);
     case "human": {
-      const texts = new Map<string, string | undefined>();
+      const cache = new Map<string, string | undefined>(texts);
       const readText = (file: string) => {
-        if (!texts.has(file)) {
+        if (!cache.has(file)) {
           try {
-            texts.set(file, readFileSync(file, "utf8"));
+            cache.set(file, readFileSync(file, "utf8"));
           } catch {
-            texts.set(file, undefined);
+            cache.set(file, undefined);
           }
         }
-        return texts.get(file);
+        return cache.get(file);
       };
-      const colour = io.stdout.isTTY === true && !("NO_COLOR" in process.env);
-      return formatHuman(diagnostics, fileCount, { colour: colour || "FORCE_COLOR" in process.env, readText });
+      return formatHuman(diagnostics, fileCount, { colour: useColour(output, options.color), readText });
     }
   }
 }

@@ -13,6 +13,7 @@ import type { ManifestData, ReleasesData } from "../cuda/evaluate.js";
 import { bundledManifests, bundledNewerManifests, bundledReleaseLists, projectRoot, readDefinitionFile, SourceIndex, type MountedFile } from "../load/index.js";
 import { formatHuman } from "./format/human.js";
 import { safeText } from "./safe-text.js";
+import { useColour } from "./colour.js";
 
 /** The data an evaluation is made from: the bundled files, with the given ones in their place. */
 export interface EvaluationData {
@@ -52,7 +53,7 @@ function bundledIndex(file: string): SourceIndex {
  * when a file cannot be classified (2) or does not check (1), its diagnostics written to stderr.
  * @example evaluationData(["pr/redistrib_12.9.0.json"], {}, io) // right({ manifests: [… the PR's 12.9.0 …], … })
  */
-export function evaluationData(files: readonly string[], options: { readonly product?: string }, io: DataArgumentsIo, command: string): E.Either<number, EvaluationData> {
+export function evaluationData(files: readonly string[], options: { readonly product?: string; readonly color?: boolean }, io: DataArgumentsIo, command: string): E.Either<number, EvaluationData> {
   const classified: ClassifiedFile[] = [];
   for (const file of files) {
     const result = classifyDataFile(file);
@@ -72,7 +73,7 @@ export function evaluationData(files: readonly string[], options: { readonly pro
           return undefined;
         }
       };
-      io.stderr.write(formatHuman(diagnostics, classified.length, { colour: io.stderr.isTTY === true && !("NO_COLOR" in process.env), readText }));
+      io.stderr.write(formatHuman(diagnostics, classified.length, { colour: useColour(io.stderr, options.color), readText }));
       if (diagnostics.some((d) => d.severity === "error")) return E.left(1);
     }
   }

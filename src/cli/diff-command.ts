@@ -21,7 +21,8 @@ import { evaluationData } from "./data-arguments.js";
 import { formatGithub } from "./format/github.js";
 import { formatHuman } from "./format/human.js";
 import { formatJson } from "./format/json.js";
-import { safeJsonText, safeText } from "./safe-text.js";
+import { escapeUnsafeCharacters, neutraliseWorkflowCommands, safeJsonText, safeText } from "./safe-text.js";
+import { useColour } from "./colour.js";
 
 /** The output formats of `diff`. */
 export const diffFormats = ["human", "markdown", "json", "github"] as const;
@@ -32,6 +33,8 @@ export interface DiffCommandOptions {
   readonly product?: string;
   readonly system?: string;
   readonly jetson?: boolean;
+  /** `--color` (true) or `--no-color` (false). */
+  readonly color?: boolean;
 }
 
 /** Where `diff` writes. */
@@ -141,7 +144,7 @@ export function runDiff(oldArgument: string, newArgument: string, options: DiffC
   if (errors.length > 0) {
     const readText = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
     io.stdout.write(
-      options.format === "json" ? formatJson(checked) : options.format === "github" ? formatGithub(checked) : formatHuman(checked, 1, { colour: colour(io), readText }),
+      options.format === "json" ? formatJson(checked) : options.format === "github" ? formatGithub(checked) : formatHuman(checked, 1, { colour: colour(io, options.color), readText }),
     );
     return 1;
   }
@@ -157,7 +160,7 @@ export function runDiff(oldArgument: string, newArgument: string, options: DiffC
       io.stderr.write(safeText(`cuda-modules diff: --system compares the plans of CUDA manifests; ${newSide.product} manifests are planned with a CUDA version's set (give two CUDA manifests).\n`));
       return 2;
     }
-    const data = evaluationData([oldSide.file, newSide.file], {}, io, "diff");
+    const data = evaluationData([oldSide.file, newSide.file], options.color === undefined ? {} : { color: options.color }, io, "diff");
     if (E.isLeft(data)) return data.left;
     const evaluation = evaluateCuda(data.right);
     try {
@@ -168,12 +171,12 @@ export function runDiff(oldArgument: string, newArgument: string, options: DiffC
       return 2;
     }
   }
-  io.stdout.write(render(diff, plans, newSide, options.format, colour(io)));
+  io.stdout.write(render(diff, plans, newSide, options.format, colour(io, options.color)));
   return hasFindings(diff) ? 1 : 0;
 }
 
-function colour(io: DiffIo): boolean {
-  return (io.stdout.isTTY === true && !("NO_COLOR" in process.env)) || ("FORCE_COLOR" in process.env && process.env["FORCE_COLOR"] !== "0");
+function colour(io: DiffIo, choice?: boolean): boolean {
+  return useColour(io.stdout, choice);
 }
 
 function render(diff: ManifestDiff, plans: Record<string, PlanChange> | undefined, newSide: Side, format: DiffCommandOptions["format"], coloured: boolean): string {
@@ -185,7 +188,8 @@ function render(diff: ManifestDiff, plans: Record<string, PlanChange> | undefine
     case "github":
       return github(diff, newSide);
     case "human":
-      return safeText(human(diff, plans, coloured));
+      // Escaped piece by piece before colouring (the colours are escape sequences of our own).
+      return neutraliseWorkflowCommands(human(diff, plans, coloured));
   }
 }
 
@@ -226,18 +230,21 @@ function planText(change: PlanChange): string {
 }
 
 function human(diff: ManifestDiff, plans: Record<string, PlanChange> | undefined, coloured: boolean): string {
-  const c = pc.createColors(coloured);
-  const lines = [c.bold(summaryLine(diff))];
+  const plain = pc.createColors(coloured);
+  const escaped = (paint: (text: string) => string) => (text: string) => paint(escapeUnsafeCharacters(text));
+  const c = { bold: escaped(plain.bold), green: escaped(plain.green), red: escaped(plain.red) };
+  const bold = (text: string) => plain.bold(text);
+  const lines: string[] = [c.bold(summaryLine(diff))];
   if (diff.added.length > 0) lines.push("", c.bold("Added"), ...diff.added.map((p) => c.green(`  + ${p}`)));
   if (diff.removed.length > 0) lines.push("", c.bold("Removed"), ...diff.removed.map((p) => c.red(`  - ${p}`)));
   const changed = Object.entries(diff.changed);
-  if (changed.length > 0) lines.push("", c.bold("Changed"), ...changed.map(([p, change]) => `  ~ ${p} ${changeParts(change).join("; ")}`));
+  if (changed.length > 0) lines.push("", c.bold("Changed"), ...changed.map(([p, change]) => escapeUnsafeCharacters(`  ~ ${p} ${changeParts(change).join("; ")}`)));
   if (diff.republished.length > 0) {
-    lines.push("", c.bold(c.red("Re-published under the same version (look at these)")), ...diff.republished.map((r) => c.red(`  ! ${republicationText(r)}`)));
+    lines.push("", bold(c.red("Re-published under the same version (look at these)")), ...diff.republished.map((r) => c.red(`  ! ${republicationText(r)}`)));
   }
   if (plans !== undefined) {
     const entries = Object.entries(plans);
-    lines.push("", c.bold("Plans"), ...(entries.length === 0 ? ["  (no plan changes)"] : entries.map(([p, change]) => `  ~ ${p} ${planText(change)}`)));
+    lines.push("", c.bold("Plans"), ...(entries.length === 0 ? ["  (no plan changes)"] : entries.map(([p, change]) => escapeUnsafeCharacters(`  ~ ${p} ${planText(change)}`))));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -16,6 +16,7 @@ import { parseAttrPath } from "./attr-path.js";
 import { evaluationData, isDataFileName } from "./data-arguments.js";
 import { formatHuman } from "./format/human.js";
 import { safeJsonText, safeText } from "./safe-text.js";
+import { useColour } from "./colour.js";
 
 /** The options of `eval`. */
 export interface EvalCommandOptions {
@@ -24,6 +25,8 @@ export interface EvalCommandOptions {
   readonly cuda?: string;
   /** The product of the manifests given, over their `release_product` and folder. */
   readonly product?: string;
+  /** `--color` (true) or `--no-color` (false). */
+  readonly color?: boolean;
 }
 
 /** Where `eval` writes. */
@@ -52,9 +55,9 @@ export async function runEval(files: readonly string[], options: EvalCommandOpti
     if (E.isLeft(result)) problems.push(...result.left);
     else loaded.push(result.right);
   }
-  if (problems.length > 0) return fail(io, problems);
+  if (problems.length > 0) return fail(io, problems, options.color);
 
-  const data = evaluationData(dataFiles, options.product === undefined ? {} : { product: options.product }, io, "eval");
+  const data = evaluationData(dataFiles, { ...(options.product === undefined ? {} : { product: options.product }), ...(options.color === undefined ? {} : { color: options.color }) }, io, "eval");
   if (E.isLeft(data)) return data.left;
   const wanted = (m: { product: string; version: string }) => options.cuda === undefined || m.product !== "cuda" || matchesVersion(m.version, options.cuda);
   const manifests = data.right.manifests.filter(wanted);
@@ -79,7 +82,7 @@ export async function runEval(files: readonly string[], options: EvalCommandOpti
       io.stderr.write(safeText(`cuda-modules eval: ${e.message}\n`));
       return 2;
     }
-    return fail(io, [diagnosticOf(e, where.locate)]);
+    return fail(io, [diagnosticOf(e, where.locate)], options.color);
   }
 }
 
@@ -170,7 +173,18 @@ function optionAt(options: unknown, names: readonly string[]): { record: Record<
       i--;
       continue;
     }
-    node = select(node, [names[i]!]) as Record<string, unknown>;
+    try {
+      node = select(node, [names[i]!]) as Record<string, unknown>;
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      // Said with the whole path: `cuda.manifestz', did you mean `cuda.manifests'?
+      const siblings = Object.keys(node).filter((k) => k !== "_module");
+      const close = closestNames(names[i]!, siblings);
+      throw new UsageError(
+        `there is no option \`${showOption(names.slice(0, i + 1))}'.` +
+          (close.length > 0 ? ` Did you mean ${close.map((c) => `\`${showOption([...names.slice(0, i), c])}'`).join(" or ")}?` : ""),
+      );
+    }
   }
   return { record: node, nested };
 }
@@ -210,7 +224,7 @@ function positions(loaded: readonly LoadedModuleFile[], data: { readonly mounts:
   return { locate: mountedLocator(mounts), filesUnder: (names) => mountedFilesUnder(claims, names) };
 }
 
-function fail(io: EvalIo, diagnostics: readonly Diagnostic<string>[]): number {
+function fail(io: EvalIo, diagnostics: readonly Diagnostic<string>[], colourChoice?: boolean): number {
   const readText = (file: string) => {
     try {
       return readFileSync(path.isAbsolute(file) || !file.startsWith("modules/") ? file : path.join(projectRoot, file), "utf8");
@@ -218,6 +232,6 @@ function fail(io: EvalIo, diagnostics: readonly Diagnostic<string>[]): number {
       return undefined;
     }
   };
-  io.stderr.write(formatHuman(diagnostics, null, { colour: io.stderr.isTTY === true && !("NO_COLOR" in process.env), readText }));
+  io.stderr.write(formatHuman(diagnostics, null, { colour: useColour(io.stderr, colourChoice), readText }));
   return 1;
 }

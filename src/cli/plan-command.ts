@@ -19,6 +19,8 @@ export interface PlanCommandOptions {
   readonly package?: string;
   /** The product of the manifests given, over their `release_product` and folder. */
   readonly product?: string;
+  /** `--color` (true) or `--no-color` (false), for the diagnostics of the files given. */
+  readonly color?: boolean;
 }
 
 /** Where `plan` writes. */
@@ -42,7 +44,7 @@ export function resolveCudaVersion(asked: string, versions: readonly string[]): 
  * errors, 2 usage).
  */
 export function runPlan(options: PlanCommandOptions, io: PlanIo, files: readonly string[] = []): number {
-  const data = evaluationData(files, options.product === undefined ? {} : { product: options.product }, io, "plan");
+  const data = evaluationData(files, { ...(options.product === undefined ? {} : { product: options.product }), ...(options.color === undefined ? {} : { color: options.color }) }, io, "plan");
   if (E.isLeft(data)) return data.left;
   const evaluation = evaluateCuda(data.right);
   const versions = cudaManifestVersions(evaluation);

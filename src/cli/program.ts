@@ -9,6 +9,11 @@ import { safeText } from "./safe-text.js";
 
 const version = packageVersion();
 
+function warningCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("give a whole number of warnings (e.g. 0).");
+  return Number(value);
+}
+
 function byteCount(value: string): number {
   const match = /^(\d+)\s*([kmg]?)i?b?$/i.exec(value.trim());
   if (match === null) throw new InvalidArgumentError("give a number of bytes, optionally with K, M or G (e.g. 64M).");
@@ -26,23 +31,30 @@ const program = new Command()
 program
   .command("check")
   .description("Check manifests and release lists, reporting every error with its file, line and column.")
-  .argument("[file...]", "redistrib_<version>.json, feature_<version>.json or releases.json files (JSON or YAML); every bundled file when none is given")
+  .argument("[file...]", "redistrib_<version>.json, feature_<version>.json or releases.json files (JSON or YAML), directories of them, or - for standard input (with --kind); every bundled file when none is given")
   .addOption(new Option("--kind <kind>", "what the files hold, when their names do not say").choices(["redistrib", "feature", "releases"]))
   .option("--product <name>", "the product of the manifests (cuda, cudnn, nvpl, …), over their release_product and folder")
   .addOption(new Option("--format <format>", "how to print the diagnostics").choices(["human", "github", "json", "sarif"]).default("human"))
   .option("--max-file-size <bytes>", "refuse files larger than this (default 64M)", byteCount)
+  .option("--quiet", "report errors only, not warnings")
+  .option("--max-warnings <count>", "exit 1 when there are more warnings than this", warningCount)
+  .option("--output-file <file>", "write the report to this file instead of standard output")
+  .option("--color", "colour the human format (default: on a terminal)")
+  .option("--no-color", "never colour")
   .addHelpText(
     "after",
     `
 Examples:
   $ cuda-modules check redistrib_12.9.1.json feature_12.9.1.json
+  $ cuda-modules check path/to/manifests/            (every manifest and release list under it)
+  $ cat redistrib_12.9.1.json | cuda-modules check --kind redistrib -
   $ cuda-modules check --format github modules/cuda/manifests/*.json
   $ cuda-modules check --kind releases my-cudnn-list.yaml
   $ cuda-modules check --product nvpl downloads/redistrib_26.5.json
 
 Exit status: 0 every file valid, 1 any file invalid, 2 a usage error or an internal failure.`,
   )
-  .action(async (files: string[], options: { kind?: "redistrib" | "feature" | "releases"; product?: string; format: "human" | "github" | "json" | "sarif"; maxFileSize?: number }) => {
+  .action(async (files: string[], options: { kind?: "redistrib" | "feature" | "releases"; product?: string; format: "human" | "github" | "json" | "sarif"; maxFileSize?: number; quiet?: boolean; maxWarnings?: number; outputFile?: string; color?: boolean }) => {
     const { runCheck } = await import("./check-command.js");
     process.exitCode = runCheck(files, options, { stdout: process.stdout, stderr: process.stderr, version: version });
   });
@@ -55,6 +67,8 @@ program
   .option("--attr <path>", "the attribute path to print, Nix style (quoted names allowed)")
   .option("--option <path>", "print the option at this path instead: its type, default, description, declarations and definitions")
   .option("--cuda <version>", "load only the CUDA manifests of this version (e.g. 12.2 or 12.2.2)")
+  .option("--color", "colour the diagnostics (default: on a terminal)")
+  .option("--no-color", "never colour")
   .addHelpText(
     "after",
     `
@@ -65,7 +79,7 @@ Examples:
   $ cuda-modules eval --attr 'newer.manifests.nvpl."26.5".nvpl_blas.version'
   $ cuda-modules eval pr/redistrib_12.9.0.json --attr 'cuda.manifests."12.9.0".redistrib.cuda_nvcc.version'`,
   )
-  .action(async (files: string[], options: { attr?: string; option?: string; cuda?: string; product?: string }) => {
+  .action(async (files: string[], options: { attr?: string; option?: string; cuda?: string; product?: string; color?: boolean }) => {
     const { runEval } = await import("./eval-command.js");
     process.exitCode = await runEval(files, options, { stdout: process.stdout, stderr: process.stderr });
   });
@@ -79,6 +93,8 @@ program
   .requiredOption("--system <system>", "the Nix system: x86_64-linux, aarch64-linux, powerpc64le-linux, x86_64-windows")
   .option("--jetson", "an aarch64-linux build for Jetson devices")
   .option("--package <name>", "only this package's plan (e.g. cuda_cudart, cudnn_8_9)")
+  .option("--color", "colour the diagnostics of the files given (default: on a terminal)")
+  .option("--no-color", "never colour")
   .addHelpText(
     "after",
     `
@@ -87,7 +103,7 @@ Examples:
   $ cuda-modules plan --cuda 12.2.2 --system aarch64-linux --jetson --package cuda_cudart
   $ cuda-modules plan --cuda 12.9.0 --system x86_64-linux path/to/redistrib_12.9.0.json`,
   )
-  .action(async (files: string[], options: { cuda: string; system: string; jetson?: boolean; package?: string; product?: string }) => {
+  .action(async (files: string[], options: { cuda: string; system: string; jetson?: boolean; package?: string; product?: string; color?: boolean }) => {
     const { runPlan } = await import("./plan-command.js");
     process.exitCode = runPlan(options, { stdout: process.stdout, stderr: process.stderr }, files);
   });
@@ -101,6 +117,8 @@ program
   .option("--product <name>", "the product of both manifests, over their release_product and folder")
   .option("--system <system>", "also compare the build plans on this Nix system (CUDA manifests)")
   .option("--jetson", "with --system aarch64-linux: a build for Jetson devices")
+  .option("--color", "colour the human format (default: on a terminal)")
+  .option("--no-color", "never colour")
   .addHelpText(
     "after",
     `
@@ -111,7 +129,7 @@ Examples:
 
 Exit status: 0 nothing that needs a look, 1 a re-published archive or an invalid new manifest, 2 a usage error.`,
   )
-  .action(async (oldFile: string, newFile: string, options: { format: "human" | "markdown" | "json" | "github"; product?: string; system?: string; jetson?: boolean }) => {
+  .action(async (oldFile: string, newFile: string, options: { format: "human" | "markdown" | "json" | "github"; product?: string; system?: string; jetson?: boolean; color?: boolean }) => {
     const { runDiff } = await import("./diff-command.js");
     process.exitCode = runDiff(oldFile, newFile, options, { stdout: process.stdout, stderr: process.stderr });
   });

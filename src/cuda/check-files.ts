@@ -68,7 +68,10 @@ export function checkDataFiles(files: readonly ClassifiedFile[], options: CheckF
   const data: DescribedFile[] = [];
   all.forEach((classified, i) => {
     options.onFile?.(classified.path, i, all.length);
-    const read = readDefinitionFile(classified.path, options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes });
+    const read = readDefinitionFile(classified.path, {
+      ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+      ...(classified.name === undefined ? {} : { name: classified.name }),
+    });
     if (E.isLeft(read)) {
       diagnostics.push(...read.left);
       return;
@@ -77,7 +80,7 @@ export function checkDataFiles(files: readonly ClassifiedFile[], options: CheckF
     data.push(describeDataFile(classified, read.right, options.product));
   });
   for (const batch of batches(data)) diagnostics.push(...checkBatch(batch, options.product));
-  return { diagnostics: sortDiagnostics(diagnostics), files: all.map((f) => f.path) };
+  return { diagnostics: sortDiagnostics(diagnostics), files: all.map((f) => f.name ?? f.path) };
 }
 
 /**

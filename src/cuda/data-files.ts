@@ -24,6 +24,8 @@ export interface ClassifiedFile {
   readonly version: string | null;
   /** The known product the nearest folder of its path names, or null. */
   readonly product: string | null;
+  /** The name its diagnostics give it, when not its path (`<stdin>` for standard input). */
+  readonly name?: string;
 }
 
 /**

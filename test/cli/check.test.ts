@@ -126,10 +126,11 @@ describe("cuda-modules check on broken copies", () => {
 });
 
 describe("formats and exit status", () => {
-  test("github: one ::error line per diagnostic with file, line, col and title", () => {
+  test("github: one ::error line per diagnostic with file, line, col and title, then a one-line count", () => {
     const run = runCli(["check", "--format", "github", "several/cuda/redistrib_12.2.2.json"], dir);
     const lines = run.stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe("1 file checked: 3 errors, 0 warnings.");
     const { line, column } = positionOf(files["several/cuda/redistrib_12.2.2.json"]!, '"sha257"');
     expect(lines[2]).toMatch(new RegExp(`^::error file=several/cuda/redistrib_12\\.2\\.2\\.json,line=${line},col=${column},endLine=${line},endColumn=\\d+,title=UndeclaredOption at cuda\\.manifests\\."12\\.2\\.2"\\.redistrib\\.cuda_nvcc\\.linux-x86_64\\.sha257::The option`));
     expect(lines[1]).toContain("%0A");
@@ -166,8 +167,11 @@ describe("formats and exit status", () => {
     expect(missing.status).toBe(1);
     expect(json(missing)).toEqual([expect.objectContaining({ kind: "ReadError", locations: [{ file: "nowhere/redistrib_1.0.0.json" }] })]);
     expect(runCli(["check", "--format", "xml"]).status).toBe(2);
-    const unknownKind = runCli(["check", "notes.json"], dir);
-    expect(unknownKind.status).toBe(2);
-    expect(unknownKind.stderr).toContain("--kind");
+    // A name that does not say what the file holds is a diagnostic of that file; the others are still checked.
+    const unknownKind = runCli(["check", "--format", "json", "notes.json", "nowhere/redistrib_1.0.0.json"], dir);
+    expect(unknownKind.status).toBe(1);
+    const found = json(unknownKind).map((d) => [d.kind, d.locations[0]?.file]);
+    expect(found).toEqual([["ReadError", "notes.json"], ["ReadError", "nowhere/redistrib_1.0.0.json"]]);
+    expect(json(unknownKind)[0]!.message).toContain("--kind");
   });
 });

@@ -14,6 +14,7 @@ interface Args {
 export function genericReleasesModule({ config }: Args) {
   const generic = (name: string) => config.generic.types[name] as ReturnType<typeof types.strMatching>;
   const release = types.submodule({
+    _file: "modules/generic/releases/index.ts",
     freeformType: types.attrsOf(types.anything),
     options: {
       version: mkOption({

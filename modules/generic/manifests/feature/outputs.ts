@@ -16,4 +16,4 @@ export const featureOutputsOptions = {
 };
 
 /** The type of the outputs of an archive. */
-export const featureOutputsType = types.submodule({ options: featureOutputsOptions });
+export const featureOutputsType = types.submodule({ _file: "modules/generic/manifests/feature/outputs.ts", options: featureOutputsOptions });

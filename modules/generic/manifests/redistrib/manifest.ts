@@ -28,6 +28,7 @@ export const redistribManifestOptions = {
 
 /** The type of a redistrib manifest. */
 export const redistribManifestType = types.submodule({
+  _file: "modules/generic/manifests/redistrib/manifest.ts",
   freeformType: types.attrsOf(redistribReleaseType),
   options: redistribManifestOptions,
 });

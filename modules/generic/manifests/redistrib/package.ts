@@ -15,4 +15,4 @@ export const redistribPackageOptions = {
 };
 
 /** The type of an archive entry. */
-export const redistribPackageType = types.submodule({ options: redistribPackageOptions });
+export const redistribPackageType = types.submodule({ _file: "modules/generic/manifests/redistrib/package.ts", options: redistribPackageOptions });

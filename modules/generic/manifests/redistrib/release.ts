@@ -21,6 +21,7 @@ export const redistribReleaseOptions = {
 
 /** The type of a package entry. */
 export const redistribReleaseType = types.submodule({
+  _file: "modules/generic/manifests/redistrib/release.ts",
   freeformType: types.attrsOf(redistribPackageType),
   options: redistribReleaseOptions,
 });

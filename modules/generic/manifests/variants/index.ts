@@ -51,13 +51,14 @@ export const variantPlatformType = types.oneOf([
   types.addCheck(redistribPackageType, (v) => platformEntryLayout(v) === "flat"),
   types.addCheck(types.attrsOf(redistribPackageType), (v) => platformEntryLayout(v) === "variants"),
   types.addCheck(
-    types.submodule({ freeformType: types.attrsOf(redistribPackageType), options: redistribPackageOptions }),
+    types.submodule({ _file: "modules/generic/manifests/variants/index.ts", freeformType: types.attrsOf(redistribPackageType), options: redistribPackageOptions }),
     (v) => platformEntryLayout(v) === "mixed",
   ),
 ]);
 
 /** A package of the current format: the modules-era fields, `cuda_variant`, and platform entries. */
 export const variantReleaseType = types.submodule({
+  _file: "modules/generic/manifests/variants/index.ts",
   freeformType: types.attrsOf(variantPlatformType),
   options: {
     ...redistribReleaseOptions,
@@ -72,6 +73,7 @@ export const variantReleaseType = types.submodule({
 
 /** A manifest of any product, in either format. */
 export const variantManifestType = types.submodule({
+  _file: "modules/generic/manifests/variants/index.ts",
   freeformType: types.attrsOf(variantReleaseType),
   options: redistribManifestOptions,
 });
