@@ -147,7 +147,7 @@ program
 program
   .command("docs")
   .description("Print the documentation of the CUDA modules' options: path, type, default, example, description, declarations.")
-  .addOption(new Option("--format <format>", "Markdown, or the options.json list of Nixpkgs").choices(["md", "json"]).default("md"))
+  .addOption(new Option("--format <format>", "Markdown, or the options.json that nixosOptionsDoc writes").choices(["md", "json"]).default("md"))
   .addHelpText("after", "\nExamples:\n  $ cuda-modules docs > OPTIONS.md\n  $ cuda-modules docs --format json > options.json")
   .action(async (options: { format: "md" | "json" }) => {
     const { runDocs } = await import("./schema-docs-commands.js");

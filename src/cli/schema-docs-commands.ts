@@ -35,9 +35,27 @@ export function runSchema(options: { readonly out?: string }, io: OutputIo): num
   }
 }
 
-/** Prints the documentation of every visible option of the CUDA modules, as Markdown or as Nixpkgs' options.json list. */
+/**
+ * The options as `nixosOptionsDoc` writes its `options.json`: an object keyed by option name, each
+ * with `declarations`, `default`, `description`, `example`, `loc`, `readOnly` and `type` (no
+ * `name`, `internal` or `visible`: only visible, non-internal options are listed).
+ */
+export function optionsJson(docs: readonly Record<string, unknown>[]): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const doc of docs) {
+    const { name, internal: _internal, visible: _visible, ...rest } = doc;
+    Object.defineProperty(out, String(name), { value: rest, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Prints the documentation of every visible option of the CUDA modules, as Markdown or as Nixpkgs' options.json. */
 export function runDocs(options: { readonly format: "md" | "json" }, io: OutputIo): number {
   const docs = optionDocs(evaluateCuda({}).options);
-  io.stdout.write(options.format === "json" ? `${safeJsonText(JSON.stringify(docs, null, 2))}\n` : safeText(optionDocsMarkdown(docs)));
+  io.stdout.write(
+    options.format === "json"
+      ? `${safeJsonText(JSON.stringify(optionsJson(docs as unknown as readonly Record<string, unknown>[]), null, 2))}\n`
+      : safeText(optionDocsMarkdown(docs)),
+  );
   return 0;
 }

@@ -18,10 +18,14 @@ describe("cuda-modules schema and docs", () => {
     const md = runCli(["docs"]);
     expect(md.status).toBe(0);
     expect(md.stdout).toContain("## cuda.manifests\n");
-    const json = JSON.parse(runCli(["docs", "--format", "json"]).stdout) as { name: string; type: string; declarations: string[] }[];
-    const releases = json.find((d) => d.name === "cudnn.releases");
+    // nixosOptionsDoc's options.json: keyed by option name, without name, internal and visible.
+    const json = JSON.parse(runCli(["docs", "--format", "json"]).stdout) as Record<string, { type: string; declarations: string[]; loc: string[]; readOnly: boolean; description: string }>;
+    const releases = json["cudnn.releases"];
     expect(releases?.type).toBe("attribute set of list of (open submodule of attribute set of anything)");
     expect(releases?.declarations.length).toBeGreaterThan(0);
+    expect(releases?.loc).toEqual(["cudnn", "releases"]);
+    expect(Object.keys(releases ?? {}).sort()).toEqual(expect.arrayContaining(["declarations", "description", "loc", "readOnly", "type"]));
+    for (const entry of Object.values(json)) expect(entry).not.toHaveProperty("name");
   });
 
   test("every command has --help with an example", () => {
