@@ -36,8 +36,11 @@ export function synthNixPath(): string {
   return process.env["SYNTH_NIX"] ?? path.resolve(repoRoot, "..", "shared", "bench", "synth.nix");
 }
 
-/** The output files of a run, beside the bench sources. */
-export const resultFiles = {
-  json: path.join(repoRoot, "bench", "results.json"),
-  markdown: path.join(repoRoot, "bench", "results.md"),
-} as const;
+/**
+ * The output files of a run: the recorded results beside the bench sources (tracked) with
+ * `--save`, else `bench/out/` (ignored by git), so that a run changes no tracked file unless asked.
+ */
+export function resultFiles(save: boolean): { readonly json: string; readonly markdown: string } {
+  const dir = save ? path.join(repoRoot, "bench") : path.join(repoRoot, "bench", "out");
+  return { json: path.join(dir, "results.json"), markdown: path.join(dir, "results.md") };
+}

@@ -4,7 +4,8 @@
  * bench/results.json and bench/results.md. Every figure is a ratio against a baseline of the same
  * run; timings are only reported, never asserted.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describeMachine } from "./machine.js";
 import { builtBenchScript, cliScript, resultFiles } from "./paths.js";
 import { renderJson, renderMarkdown, renderTable, type BenchResults } from "./report.js";
@@ -46,7 +47,9 @@ for (const workload of workloads.filter((w) => settings.only.includes(w.name))) 
 }
 
 const results: BenchResults = { machine, settings, workloads: ran, figures };
-writeFileSync(resultFiles.json, renderJson(results));
-writeFileSync(resultFiles.markdown, renderMarkdown(results));
+const outputs = resultFiles(settings.save);
+mkdirSync(path.dirname(outputs.json), { recursive: true });
+writeFileSync(outputs.json, renderJson(results));
+writeFileSync(outputs.markdown, renderMarkdown(results));
 process.stdout.write(renderTable(results));
-process.stdout.write(`\nWrote ${resultFiles.json} and ${resultFiles.markdown}.\n`);
+process.stdout.write(`\nWrote ${outputs.json} and ${outputs.markdown}.\n`);

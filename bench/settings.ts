@@ -11,6 +11,8 @@ export interface BenchSettings {
   /** A smoke run: N = 10^3 only, one run each. */
   readonly quick: boolean;
   readonly only: readonly WorkloadName[];
+  /** Write the results over the recorded ones (`bench/results.*`, tracked) instead of `bench/out/`. */
+  readonly save: boolean;
   /** How long one process may take before it counts as failed. */
   readonly timeoutMs: number;
 }
@@ -21,11 +23,13 @@ export class UsageError extends Error {
 }
 
 /** The usage text of `npm run bench -- [flags]`. */
-export const usage = `usage: npm run bench -- [--quick] [--large] [--runs K] [--only ${workloadNames.join("|")}]...
+export const usage = `usage: npm run bench -- [--quick] [--large] [--runs K] [--only ${workloadNames.join("|")}]... [--save]
   --quick    one run of N = 10^3 only: a smoke run
   --large    add N = 10^6 to the synthetic workload
   --runs K   K runs of every figure (default 5, 3 for N >= 10^5 and for Nix at 10^4)
-  --only W   run workload W only (repeatable)`;
+  --only W   run workload W only (repeatable)
+  --save     write the results over the recorded ones (bench/results.json, bench/results.md);
+             without it they go to bench/out/, which git ignores`;
 
 /**
  * The settings `argv` asks for; a {@link UsageError} for an unknown flag, workload or count.
@@ -41,6 +45,7 @@ export function parseSettings(argv: readonly string[]): BenchSettings {
         large: { type: "boolean", default: false },
         runs: { type: "string" },
         only: { type: "string", multiple: true },
+        save: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -57,7 +62,7 @@ export function parseSettings(argv: readonly string[]): BenchSettings {
   for (const name of only) {
     if (!(workloadNames as readonly string[]).includes(name)) throw new UsageError(`--only: no workload ${name}; choose from ${workloadNames.join(", ")}`);
   }
-  return { runs, large: values.large, quick: values.quick, only: only as WorkloadName[], timeoutMs: 30 * 60 * 1000 };
+  return { runs, large: values.large, quick: values.quick, only: only as WorkloadName[], save: values.save, timeoutMs: 30 * 60 * 1000 };
 }
 
 /**

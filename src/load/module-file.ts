@@ -24,8 +24,9 @@ const scriptExtensions = new Set([".ts", ".mts", ".js", ".mjs"]);
 
 /**
  * Loads the module file at `filePath`: a definition file (`.json`, `.yaml`, `.yml`) or a module
- * (`.ts`, `.mts`, `.js`, `.mjs`, default export). TypeScript needs the `tsx` package, which is
- * registered on first use.
+ * (`.ts`, `.mts`, `.js`, `.mjs`, default export). TypeScript needs the `tsx` package (an optional
+ * peer dependency), which is registered on first use; without it, a `.ts` file is a `ReadError`
+ * that names it.
  * @example await loadModuleFile("my-overrides.yaml")
  */
 export async function loadModuleFile(filePath: string, options: ReadOptions = {}): Promise<E.Either<LoadDiagnostic[], LoadedModuleFile>> {
@@ -50,16 +51,31 @@ export async function loadModuleFile(filePath: string, options: ReadOptions = {}
     const modules = (Array.isArray(exported) ? exported : [exported]).map((m) => setDefaultModuleLocation(file, m));
     return E.right({ file, modules, warnings: [] });
   } catch (e) {
-    return E.left([fileError("ReadError", { file }, `Cannot load the module ${file}: ${(e as Error).message}`)]);
+    const reason = e instanceof MissingTypeScriptLoader ? e.message : `Cannot load the module ${file}: ${(e as Error).message}`;
+    return E.left([fileError("ReadError", { file }, e instanceof MissingTypeScriptLoader ? `${file}: ${reason}` : reason)]);
   }
 }
 
 let typeScriptRegistered = false;
 
-/** Makes `import` of TypeScript files work, through tsx's loader (once per process). */
+/** Why a TypeScript module cannot be loaded: tsx, an optional peer dependency, is not installed. */
+class MissingTypeScriptLoader extends Error {}
+
+/**
+ * Makes `import` of TypeScript files work, through tsx's loader (once per process). tsx is an
+ * optional peer dependency (it brings esbuild): only those who load TypeScript module files need it.
+ */
 async function registerTypeScript(): Promise<void> {
   if (typeScriptRegistered) return;
-  const { register } = (await import("tsx/esm/api")) as { register: () => unknown };
-  register();
+  let api: { register: () => unknown };
+  try {
+    api = (await import("tsx/esm/api")) as { register: () => unknown };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw e;
+    throw new MissingTypeScriptLoader(
+      "TypeScript module files are loaded with the tsx package, which is not installed: install it beside cuda-modules (npm install --save-dev tsx), or give the module as a .js or .mjs file.",
+    );
+  }
+  api.register();
   typeScriptRegistered = true;
 }

@@ -69,14 +69,17 @@ describe("npm pack --dry-run", () => {
     expect(files).toEqual(expect.arrayContaining(data));
   });
 
-  test("lists no tests, no TypeScript sources and nothing else", () => {
+  test("lists no tests, no TypeScript sources and nothing else (the LICENSE file included)", () => {
+    expect(files).toContain("LICENSE");
+    // Source maps would name sources the package does not ship: there are none.
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
     expect(files.filter((f) => f.startsWith("test/") || f.startsWith("dist/test/") || /\.test\./.test(f))).toEqual([]);
     const outside = files.filter(
       (f) =>
         !/^dist\/(src|modules)\//.test(f) &&
         !/^modules\/.*\.json$/.test(f) &&
         !f.startsWith("schemas/") &&
-        !["package.json", "README.md", "modules/README.md"].includes(f),
+        !["package.json", "README.md", "LICENSE", "modules/README.md"].includes(f),
     );
     expect(outside).toEqual([]);
   });
@@ -189,5 +192,16 @@ describe("a project that installs the packed tarball", () => {
     const all = run("npx", ["--no", "--", "cuda-modules", "check"], project);
     // cuDNN 9.27.0's flat archive beside its variant archive, as NVIDIA published it, is the bundle's one warning.
     expect(all.stdout).toMatch(/\n✓ \d+ files checked: no errors, 1 warning\.\n$/);
+  }, 30_000);
+
+  test("a production install holds no esbuild (tsx is an optional peer), and a .ts module then names tsx", () => {
+    expect(existsSync(path.join(project, "node_modules", "esbuild"))).toBe(false);
+    expect(existsSync(path.join(project, "node_modules", "tsx"))).toBe(false);
+    writeFileSync(path.join(project, "module.ts"), "export default { config: {} };\n");
+    writeFileSync(path.join(project, "module.mjs"), "export default { config: {} };\n");
+    const ts = spawnSync("npx", ["--no", "--", "cuda-modules", "eval", "module.ts", "--attr", "newer.features"], { cwd: project, encoding: "utf8", env: { ...childEnv, NO_COLOR: "1" } });
+    expect(ts.status).toBe(1);
+    expect(ts.stderr).toContain("tsx package, which is not installed");
+    expect(run("npx", ["--no", "--", "cuda-modules", "eval", "module.mjs", "--attr", "newer.features"], project).stdout).toBe("{}\n");
   }, 30_000);
 });
