@@ -32,11 +32,13 @@ const engineFolder = new URL("..", import.meta.url).pathname;
 
 /**
  * Whether `error` was thrown by the engine's own code: the first frame of its stack that names a
- * file is in the engine's folder. Anything else (user code, or a built-in function it called) is
- * the configuration's exception.
+ * file is in the engine's folder. Anything else (user code, or a built-in function it called, or a
+ * value that is not an Error) is the configuration's exception.
  */
 function thrownByEngine(error: unknown): boolean {
-  const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
+  // The engine throws only Errors; a string or another value thrown (`throw "no"`) is user code's.
+  if (!(error instanceof Error)) return false;
+  const stack = typeof error.stack === "string" ? error.stack : "";
   for (const line of stack.split("\n").slice(1)) {
     const file = /\(?((?:file:\/\/)?\/[^():]+):\d+:\d+\)?\s*$/.exec(line)?.[1];
     if (file === undefined) continue;

@@ -129,6 +129,13 @@ describe("the configuration's own exceptions", () => {
     expect(thrown?.message).toContain("the port is not decided yet");
   });
 
+  test("a thrown string, as Nix's throw gives one: a ThrownError with its text", () => {
+    const result = checkE({ modules: [declared, { config: { get port(): number { throw "no port, by design"; } } }] });
+    const found = E.isLeft(result) ? result.left : [];
+    expect(found.map((d) => [d.kind, d.path])).toEqual([["ThrownError", ["port"]]]);
+    expect(found[0]?.message).toContain("no port, by design");
+  });
+
   test("a module function that throws: a ThrownError, not an InternalError", () => {
     const result = evalModulesE({ modules: [declared, () => { throw new UserFault("no module today"); }] });
     expect(leftKinds(result).map(([kind]) => kind)).toEqual(["ThrownError"]);
