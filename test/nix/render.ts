@@ -1,21 +1,57 @@
 // Renders a module set (spec.ts) as source text twice: a JavaScript expression of a list of modules
 // for our `lib`, and a Nix expression of `lib.evalModules { ... }`. Both are printed when the engines
 // disagree, and the JavaScript text is also what runs, so what is printed is what was tested.
-import type { CaseSpec, Cond, Def, Json, ModuleSpec, OptTree, TypeSpec } from "./spec.js";
+import type { Alias, CaseSpec, Cond, Def, Derived, Freeform, Json, ModuleSpec, OptTree, SubmoduleSpec, TypeSpec } from "./spec.js";
 
-/** Whether a definition reads `config` where it stands (not inside a nested set), so that JavaScript needs a getter. */
+/**
+ * Whether writing a definition in JavaScript reads `config` at once, so that what holds it needs a
+ * getter. A property whose content reads `config` keeps that content behind a getter of its own
+ * (see `js.property`), as Nix leaves it unevaluated until the property is discharged (and never
+ * evaluates it when a condition is false or a higher priority wins); the contents of a `mkMerge`
+ * are all forced when it is discharged, in Nix too.
+ */
 function readsHere(d: Def): boolean {
   switch (d.d) {
     case "read":
       return true;
-    case "value":
-    case "set":
-      return false;
     case "merge":
       return d.of.some(readsHere);
     default:
-      return readsHere(d.of);
+      return false;
   }
+}
+
+/** The text `mkRemovedOptionModule` gets as replacement instructions. */
+const removalInstructions = "Gone for good.";
+
+/** A name as a JavaScript string literal (an attribute name or a computed access). */
+const jsName = (k: string): string => JSON.stringify(k);
+
+/** The JavaScript text of a bulk definition (spec.ts `Def`), building the same data as the Nix text. */
+function jsBulk(n: number, offset: number, variant: number): string {
+  return (
+    `Object.fromEntries(Array.from({ length: ${n} }, (_, i) => ["e" + (i + ${offset}), ` +
+    `{ version: "${variant}." + i, size: i, deps: i === 0 ? [] : ["e" + (i + ${offset} - 1)] }]))`
+  );
+}
+
+/** The Nix text of a bulk definition. */
+function nixBulk(n: number, offset: number, variant: number): string {
+  return (
+    `(builtins.listToAttrs (builtins.genList (i: { name = "e\${toString (i + ${offset})}"; ` +
+    `value = { version = "${variant}.\${toString i}"; size = i; deps = if i == 0 then [ ] else [ "e\${toString (i + ${offset} - 1)}" ]; }; }) ${n}))`
+  );
+}
+
+const jsFreeform = (f: Freeform): string => (f === "attrsOf int" ? "lib.types.attrsOf(lib.types.int)" : "lib.types.lazyAttrsOf(lib.types.anything)");
+const nixFreeform = (f: Freeform): string => (f === "attrsOf int" ? "lib.types.attrsOf lib.types.int" : "lib.types.lazyAttrsOf lib.types.anything");
+
+/** The bookkeeping options a submodule's aliases need: `assertions` for a removal, `warnings` where asked for. */
+function bookkeeping(t: SubmoduleSpec): ("assertions" | "warnings")[] {
+  const out: ("assertions" | "warnings")[] = [];
+  if ((t.aliases ?? []).some((a) => a.a === "removed")) out.push("assertions");
+  if (t.warnings === true) out.push("warnings");
+  return out;
 }
 
 const js = {
@@ -44,22 +80,54 @@ const js = {
         return "lib.types.coercedTo(lib.types.int, (n) => String(n), lib.types.str)";
       case "nullOr":
       case "listOf":
+      case "functionTo":
         return `lib.types.${t.t}(${js.type(t.of)})`;
       case "attrsOf":
         return `lib.types.${t.lazy ? "lazyAttrsOf" : "attrsOf"}(${js.type(t.of)})`;
-      case "submodule": {
-        const free = t.freeform === "none" ? "" : `freeformType: ${t.freeform === "attrsOf int" ? "lib.types.attrsOf(lib.types.int)" : "lib.types.lazyAttrsOf(lib.types.anything)"}, `;
-        return `lib.types.submodule({ ${free}options: ${js.options(t.options)} })`;
-      }
+      case "alternatives":
+        if (t.oneOf) return `lib.types.oneOf([${t.of.map(js.type).join(", ")}])`;
+        return t.of.map(js.type).reduceRight((rest, a) => `lib.types.either(${a}, ${rest})`);
+      case "coerce":
+        return `lib.types.coercedTo(lib.types.int, (_) => (${js.json(t.result)}), ${js.type(t.to)})`;
+      case "deferred":
+        return "lib.types.deferredModule";
+      case "submodule":
+        return js.submodule(t);
     }
   },
-  options(tree: OptTree): string {
-    const fields = Object.entries(tree).map(([k, n]) => {
-      if (n.kind === "group") return `${JSON.stringify(k)}: ${js.options(n.children)}`;
-      const dflt = n.default === undefined ? "" : `, default: ${js.json(n.default)}`;
-      return `${JSON.stringify(k)}: lib.mkOption({ type: ${js.type(n.type)}${dflt} })`;
+  submodule(t: SubmoduleSpec): string {
+    const free = t.freeform === "none" ? "" : `freeformType: ${jsFreeform(t.freeform)}, `;
+    const extra = bookkeeping(t).map((k) => (k === "assertions" ? "assertions: lib.mkOption({ type: lib.types.listOf(lib.types.unspecified), default: [] })" : "warnings: lib.mkOption({ type: lib.types.listOf(lib.types.str), default: [] })"));
+    const allOpts = js.options(t.options, extra);
+    const aliases = (t.aliases ?? []).map(js.alias);
+    const base = `{ ${free}${aliases.length > 0 ? `imports: [${aliases.join(", ")}], ` : ""}options: ${allOpts} }`;
+    const modules = [base];
+    if ((t.derived ?? []).length > 0) modules.push(js.derived(t.derived ?? []));
+    if (t.importsOption !== undefined) modules.push(`() => ({ get imports() { return [config[${jsName(t.importsOption)}]]; } })`);
+    if (t.junk === true) modules.push("42");
+    if (t.with === true) return `lib.types.submoduleWith({ modules: [${modules.join(", ")}] })`;
+    return modules.length === 1 ? `lib.types.submodule(${base})` : `lib.types.submodule([${modules.join(", ")}])`;
+  },
+  path: (p: readonly string[]): string => `[${p.map(jsName).join(", ")}]`,
+  alias: (a: Alias): string =>
+    a.a === "removed" ? `lib.mkRemovedOptionModule(${js.path(a.from)}, ${JSON.stringify(removalInstructions)})` : `lib.mkRenamedOptionModule(${js.path(a.from)}, ${js.path(a.to)})`,
+  /** The module function of `{ config, name }` that defines options from others; a `mkDefault` keeps its read of `config` behind a getter (see `js.property`). */
+  derived(ds: readonly Derived[]): string {
+    const fields = ds.map((d) => {
+      if (d.source === null) return `${jsName(d.target)}: ${d.wrap === "default" ? "lib.mkDefault(name)" : "name"}`;
+      const source = `config[${jsName(d.source)}]`;
+      return d.wrap === "default" ? `${jsName(d.target)}: { _type: "override", priority: 1000, get content() { return ${source}; } }` : `get ${jsName(d.target)}() { return ${source}; }`;
     });
-    return `{ ${fields.join(", ")} }`;
+    return `({ config, name }) => ({ config: { ${fields.join(", ")} } })`;
+  },
+  /** An option tree's declarations, and `extra` declarations written out already. */
+  options(tree: OptTree, extra: readonly string[] = []): string {
+    const fields = Object.entries(tree).map(([k, n]) => {
+      if (n.kind === "group") return `${jsName(k)}: ${js.options(n.children)}`;
+      const dflt = n.default === undefined ? "" : `, default: ${js.json(n.default)}`;
+      return `${jsName(k)}: lib.mkOption({ type: ${js.type(n.type)}${dflt} })`;
+    });
+    return `{ ${[...fields, ...extra].join(", ")} }`;
   },
   cond: (c: Cond): string => (c.c === "const" ? String(c.v) : `() => config.flags.${c.name}`),
   def(d: Def): string {
@@ -68,21 +136,31 @@ const js = {
         return js.json(d.v);
       case "read":
         return `config.flags.${d.name}`;
+      case "bulk":
+        return jsBulk(d.n, d.offset, d.variant);
       case "set":
-        return `{ ${d.fields.map(([k, v]) => (readsHere(v) ? `get ${JSON.stringify(k)}() { return ${js.def(v)}; }` : `${JSON.stringify(k)}: ${js.def(v)}`)).join(", ")} }`;
+        return `{ ${d.fields.map(([k, v]) => (readsHere(v) ? `get ${jsName(k)}() { return ${js.def(v)}; }` : `${jsName(k)}: ${js.def(v)}`)).join(", ")} }`;
       case "default":
-        return `lib.mkDefault(${js.def(d.of)})`;
+        return readsHere(d.of) ? js.property("override", d.of, "priority: 1000") : `lib.mkDefault(${js.def(d.of)})`;
       case "force":
-        return `lib.mkForce(${js.def(d.of)})`;
+        return readsHere(d.of) ? js.property("override", d.of, "priority: 50") : `lib.mkForce(${js.def(d.of)})`;
       case "override":
-        return `lib.mkOverride(${d.prio}, ${js.def(d.of)})`;
+        return readsHere(d.of) ? js.property("override", d.of, `priority: ${d.prio}`) : `lib.mkOverride(${d.prio}, ${js.def(d.of)})`;
       case "order":
-        return `lib.mkOrder(${d.prio}, ${js.def(d.of)})`;
+        return readsHere(d.of) ? js.property("order", d.of, `priority: ${d.prio}`) : `lib.mkOrder(${d.prio}, ${js.def(d.of)})`;
       case "if":
-        return `lib.mkIf(${js.cond(d.cond)}, ${js.def(d.of)})`;
+        return readsHere(d.of) ? js.property("if", d.of, `condition: ${js.cond(d.cond)}`) : `lib.mkIf(${js.cond(d.cond)}, ${js.def(d.of)})`;
       case "merge":
         return `lib.mkMerge([${d.of.map(js.def).join(", ")}])`;
     }
+  },
+  /**
+   * A property written as the set `lib.mkIf`, `lib.mkOverride` or `lib.mkOrder` returns, with its
+   * content behind a getter: the content reads `config`, which Nix evaluates only if the property
+   * is discharged and its definition kept.
+   */
+  property(type: "if" | "override" | "order", content: Def, field: string): string {
+    return `{ _type: "${type}", ${field}, get content() { return ${js.def(content)}; } }`;
   },
   module(m: ModuleSpec): string {
     const parts = [`imports: [${m.imports.map(js.module).join(", ")}]`];
@@ -97,8 +175,14 @@ export function renderJs(spec: CaseSpec): string {
   return `[${spec.modules.map(js.module).join(",\n ")}]`;
 }
 
-function nixString(s: string): string {
+/** A string as a Nix string literal (also an attribute name: `"if"`, `"cost$"`, `"\${x}"`). */
+export function nixString(s: string): string {
   return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\$\{/g, "\\${").replace(/\n/g, "\\n")}"`;
+}
+
+/** An attribute path in Nix, every name quoted: `"a"."if"`. */
+export function nixPath(path: readonly string[]): string {
+  return path.map(nixString).join(".");
 }
 
 const nix = {
@@ -134,22 +218,52 @@ const nix = {
         return "(lib.types.coercedTo lib.types.int builtins.toString lib.types.str)";
       case "nullOr":
       case "listOf":
+      case "functionTo":
         return `(lib.types.${t.t} ${nix.type(t.of)})`;
       case "attrsOf":
         return `(lib.types.${t.lazy ? "lazyAttrsOf" : "attrsOf"} ${nix.type(t.of)})`;
-      case "submodule": {
-        const free = t.freeform === "none" ? "" : `freeformType = ${t.freeform === "attrsOf int" ? "lib.types.attrsOf lib.types.int" : "lib.types.lazyAttrsOf lib.types.anything"}; `;
-        return `(lib.types.submodule { ${free}options = ${nix.options(t.options)}; })`;
-      }
+      case "alternatives":
+        if (t.oneOf) return `(lib.types.oneOf [ ${t.of.map(nix.type).join(" ")} ])`;
+        return t.of.map(nix.type).reduceRight((rest, a) => `(lib.types.either ${a} ${rest})`);
+      case "coerce":
+        return `(lib.types.coercedTo lib.types.int (_: ${nix.json(t.result)}) ${nix.type(t.to)})`;
+      case "deferred":
+        return "lib.types.deferredModule";
+      case "submodule":
+        return nix.submodule(t);
     }
   },
-  options(tree: OptTree): string {
+  submodule(t: SubmoduleSpec): string {
+    const free = t.freeform === "none" ? "" : `freeformType = ${nixFreeform(t.freeform)}; `;
+    const extra = bookkeeping(t).map((k) => (k === "assertions" ? "assertions = lib.mkOption { type = lib.types.listOf lib.types.unspecified; default = [ ]; };" : "warnings = lib.mkOption { type = lib.types.listOf lib.types.str; default = [ ]; };"));
+    const allOpts = nix.options(t.options, extra);
+    const aliases = (t.aliases ?? []).map(nix.alias);
+    const base = `{ ${free}${aliases.length > 0 ? `imports = [ ${aliases.join(" ")} ]; ` : ""}options = ${allOpts}; }`;
+    const modules = [base];
+    if ((t.derived ?? []).length > 0) modules.push(nix.derived(t.derived ?? []));
+    if (t.importsOption !== undefined) modules.push(`({ ... }: { imports = [ config.${nixString(t.importsOption)} ]; })`);
+    if (t.junk === true) modules.push("42");
+    if (t.with === true) return `(lib.types.submoduleWith { modules = [ ${modules.join(" ")} ]; })`;
+    return modules.length === 1 ? `(lib.types.submodule ${base})` : `(lib.types.submodule [ ${modules.join(" ")} ])`;
+  },
+  path: (p: readonly string[]): string => `[ ${p.map(nixString).join(" ")} ]`,
+  alias: (a: Alias): string =>
+    a.a === "removed" ? `(lib.mkRemovedOptionModule ${nix.path(a.from)} ${nixString(removalInstructions)})` : `(lib.mkRenamedOptionModule ${nix.path(a.from)} ${nix.path(a.to)})`,
+  derived(ds: readonly Derived[]): string {
+    const fields = ds.map((d) => {
+      const source = d.source === null ? "name" : `config.${nixString(d.source)}`;
+      return `${nixString(d.target)} = ${d.wrap === "default" ? `(lib.mkDefault ${source})` : source};`;
+    });
+    return `({ config, name, ... }: { config = { ${fields.join(" ")} }; })`;
+  },
+  /** An option tree's declarations, and `extra` declarations written out already. */
+  options(tree: OptTree, extra: readonly string[] = []): string {
     const fields = Object.entries(tree).map(([k, n]) => {
       if (n.kind === "group") return `${nixString(k)} = ${nix.options(n.children)};`;
       const dflt = n.default === undefined ? "" : ` default = ${nix.json(n.default)};`;
       return `${nixString(k)} = lib.mkOption { type = ${nix.type(n.type)};${dflt} };`;
     });
-    return `{ ${fields.join(" ")} }`;
+    return `{ ${[...fields, ...extra].join(" ")} }`;
   },
   cond: (c: Cond): string => (c.c === "const" ? String(c.v) : `config.flags.${c.name}`),
   def(d: Def): string {
@@ -158,6 +272,8 @@ const nix = {
         return nix.json(d.v);
       case "read":
         return `config.flags.${d.name}`;
+      case "bulk":
+        return nixBulk(d.n, d.offset, d.variant);
       case "set":
         return `{ ${d.fields.map(([k, v]) => `${nixString(k)} = ${nix.def(v)};`).join(" ")} }`;
       case "default":
