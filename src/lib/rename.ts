@@ -54,6 +54,21 @@ function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
       apply: applyWithoutValue(() => attrByPath(to, undefined, config)),
     });
     Object.defineProperty(declaration, "type", { get: toType, enumerable: true });
+    // Nixpkgs builds this declaration with `// optionalAttrs (toType != null) { type = toType; }`,
+    // so whoever asks whether it is an option (its `_type`) forces the target's type, and with it
+    // the target's merged declaration (a duplicate declaration of the target is reported then).
+    const option = Object.create(null) as Attrs;
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(declaration))) {
+      if (key !== "_type") Object.defineProperty(option, key, descriptor);
+    }
+    Object.defineProperty(option, "_type", {
+      get: () => {
+        toType();
+        return "option";
+      },
+      enumerable: true,
+    });
+    Object.setPrototypeOf(option, Object.prototype);
     const forwarded = mkIf(
       () => fromOpt()["isDefined"] as boolean,
       setAttrByPath(
@@ -76,7 +91,7 @@ function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
           : [],
     });
     return {
-      options: setAttrByPath(from, declaration),
+      options: setAttrByPath(from, option),
       config: lazyMerge(() => ["warnings" in options ? warnings : {}, forwarded]),
     };
   };

@@ -190,19 +190,6 @@ function knownDivergence(ours: Outcome, nix: Outcome): boolean {
   return "kind" in ours && "kind" in nix && nix.kind === "InfiniteRecursion" && /condition = <(error|function)>/.test(ours.message);
 }
 
-/**
- * The one difference the generator found that the engine does not fix yet (issue 18): a set with
- * a rename module inside a submodule whose target option is declared twice. Nix builds the alias
- * with `// optionalAttrs (toType != null) { type = toType; }`, which forces the target's merged
- * declaration as soon as the option tree is built, so every read reports DuplicateDeclaration;
- * our alias reads the target's type only when its own type is read. Reported on its own line,
- * recognised by its first difference: Nix's DuplicateDeclaration where ours gives anything else.
- */
-function openRenameDifference(spec: CaseSpec, diff: string): boolean {
-  // The first difference is Nix's DuplicateDeclaration where ours is anything else.
-  return features(spec).has("renamed-in-submodule") && /; Nix DuplicateDeclaration \(/.test(diff) && !/: ours DuplicateDeclaration \(/.test(diff);
-}
-
 /** How a case's outcomes compare: the first place where they differ, or agreement (perhaps by a known divergence). */
 type Comparison = { readonly diff: string } | { readonly known: boolean };
 
@@ -278,7 +265,6 @@ async function main(): Promise<void> {
   );
 
   const disagreements: number[] = [];
-  const openDifferences: number[] = [];
   let knownDivergences = 0;
   const tally = new Map<string, number>();
   const covered = new Map<string, number>();
@@ -294,10 +280,6 @@ async function main(): Promise<void> {
     const c = difference(ourOutcome(specs.get(s)!), nixResults.get(s)!);
     if (!("diff" in c)) {
       if (c.known) knownDivergences++;
-      continue;
-    }
-    if (openRenameDifference(specs.get(s)!, c.diff)) {
-      openDifferences.push(s);
       continue;
     }
     disagreements.push(s);
@@ -320,16 +302,9 @@ async function main(): Promise<void> {
   console.log(`Nix outcomes (per probe, or per case where config fails): ${[...tally].map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(`sets with issue 18's classes: ${[...covered].sort(([a], [b]) => compareNixNames(a, b)).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(
-    `${runs} random module sets (seeds ${firstSeed}..${firstSeed + runs - 1}): ${runs - disagreements.length - openDifferences.length} agree ` +
-      `(${knownDivergences} of them by a known divergence: a message printing a definition under a config-reading mkIf), ${disagreements.length} disagree${openDifferences.length > 0 ? `, ${openDifferences.length} by the open difference below` : ""}`,
+    `${runs} random module sets (seeds ${firstSeed}..${firstSeed + runs - 1}): ${runs - disagreements.length} agree ` +
+      `(${knownDivergences} of them by a known divergence: a message printing a definition under a config-reading mkIf), ${disagreements.length} disagree`,
   );
-  if (openDifferences.length > 0) {
-    console.log(
-      `open difference (issue 18, not yet fixed, not counted as agreeing): in ${openDifferences.length} set(s) a renamed option's target is declared twice; ` +
-        `Nix forces the target's type while it builds the option tree (mkRenamedOptionModule's \`// optionalAttrs (toType != null)\`) and reports ` +
-        `DuplicateDeclaration on any read, our engine reads that type lazily; seeds ${openDifferences.join(" ")}`,
-    );
-  }
   if (disagreements.length > 0) {
     console.log(`disagreeing seeds: ${disagreements.join(" ")}`);
     process.exitCode = 1;
