@@ -3,7 +3,7 @@
  * chosen format. Exit status: 0 when every file is valid (warnings allowed), 1 when any is not,
  * 2 for a usage error or an internal failure.
  */
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { either as E } from "fp-ts";
@@ -51,11 +51,13 @@ export interface CheckIo {
 const stdinName = "<stdin>";
 
 /** Standard input saved to a file of its own (JSON when it starts with `{` or `[`, else YAML), for `-`. */
-function stdinFile(io: CheckIo): { path: string; text: string } {
+function stdinFile(io: CheckIo, temporary: string[]): { path: string; text: string } {
   const bytes = (io.readStdin ?? (() => readFileSync(0)))();
   const text = bytes.toString("utf8");
   const syntax = /^\s*[[{]/.test(text) ? "json" : "yaml";
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "cuda-modules-stdin-")), `stdin.${syntax}`);
+  const dir = mkdtempSync(path.join(tmpdir(), "cuda-modules-stdin-"));
+  temporary.push(dir);
+  const file = path.join(dir, `stdin.${syntax}`);
   writeFileSync(file, bytes);
   return { path: file, text };
 }
@@ -65,6 +67,16 @@ function stdinFile(io: CheckIo): { path: string; text: string } {
  * files under it, `-` for standard input); returns the exit status.
  */
 export function runCheck(files: readonly string[], options: CheckCommandOptions, io: CheckIo): number {
+  // Standard input is checked from a file of its own, removed once the report is written.
+  const temporary: string[] = [];
+  try {
+    return checkAndReport(files, options, io, temporary);
+  } finally {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function checkAndReport(files: readonly string[], options: CheckCommandOptions, io: CheckIo, temporary: string[]): number {
   const paths = files.length > 0 ? expandInputs(files) : bundledDataFiles().map((f) => path.relative(process.cwd(), f) || f);
   const classified: ClassifiedFile[] = [];
   const unnamed: CheckDiagnostic[] = [];
@@ -75,7 +87,7 @@ export function runCheck(files: readonly string[], options: CheckCommandOptions,
         io.stderr.write("cuda-modules check: standard input (-) has no name to tell what it holds: pass --kind redistrib|feature|releases.\n");
         return 2;
       }
-      const saved = stdinFile(io);
+      const saved = stdinFile(io, temporary);
       texts.set(stdinName, saved.text);
       const result = classifyDataFile(saved.path, options.kind);
       if (E.isRight(result)) classified.push({ ...result.right, name: stdinName, product: null });

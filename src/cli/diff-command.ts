@@ -144,7 +144,7 @@ export function runDiff(oldArgument: string, newArgument: string, options: DiffC
   if (errors.length > 0) {
     const readText = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
     io.stdout.write(
-      options.format === "json" ? formatJson(checked) : options.format === "github" ? formatGithub(checked) : formatHuman(checked, 1, { colour: colour(io, options.color), readText }),
+      options.format === "json" ? formatJson(checked) : options.format === "github" ? formatGithub(checked) : formatHuman(checked, 1, { colour: useColour(io.stdout, options.color), readText }),
     );
     return 1;
   }
@@ -171,12 +171,8 @@ export function runDiff(oldArgument: string, newArgument: string, options: DiffC
       return 2;
     }
   }
-  io.stdout.write(render(diff, plans, newSide, options.format, colour(io, options.color)));
+  io.stdout.write(render(diff, plans, newSide, options.format, useColour(io.stdout, options.color)));
   return hasFindings(diff) ? 1 : 0;
-}
-
-function colour(io: DiffIo, choice?: boolean): boolean {
-  return useColour(io.stdout, choice);
 }
 
 function render(diff: ManifestDiff, plans: Record<string, PlanChange> | undefined, newSide: Side, format: DiffCommandOptions["format"], coloured: boolean): string {

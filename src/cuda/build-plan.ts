@@ -9,7 +9,7 @@ import { evaluateConditions, fillTemplate, holds, selectConditionals, type Fixup
 import type { Manifest, RedistribArchive, RedistribPackage } from "./manifest.js";
 import { outputBrokenConditions, outputsFromFeatures, outputToPatterns, type OutputFlags } from "./outputs.js";
 import { nixSystemsOf, platformOf, pseudoPlatforms, type BuildTarget } from "./platforms.js";
-import { redistUrl } from "./relative-path.js";
+import { redistUrl, urlError } from "./relative-path.js";
 import { fromHex, fromSri } from "./src-hash.js";
 import { ModuleError } from "../lib/errors.js";
 import { majorMinor } from "./versions.js";
@@ -226,13 +226,8 @@ function fixupSource(fixup: Fixup, redistribRelease: Readonly<Record<string, unk
   const hash = fromSri(stringField(redistribRelease, "hash", args.dataPath), [...args.dataPath, "hash"]);
   if (fixup.src === "fetchurlFromRelease") {
     const url = stringField(redistribRelease, "url", args.dataPath);
-    if (!url.startsWith("https://")) {
-      throw new ModuleError({
-        kind: "InvalidDefinition",
-        path: [...args.dataPath, "url"],
-        message: `The url ${JSON.stringify(url.length > 120 ? `${url.slice(0, 120)}…` : url)} at \`${args.dataPath.join(".")}.url' is not an https:// download; the builders fetch only from https:// URLs.`,
-      });
-    }
+    const badUrl = urlError(url, [...args.dataPath, "url"]);
+    if (badUrl !== null) throw badUrl;
     return { kind: "fetchurl", url, ...hash };
   }
   const name = stringField(redistribRelease, "filename", args.dataPath);

@@ -14,6 +14,7 @@ import { manifestProducts } from "../../modules/option-paths.js";
 import {
   check,
   diagnosticOf,
+  isAttrs,
   ModuleError,
   sortDiagnostics,
   type Diagnostic,
@@ -158,7 +159,7 @@ function furtherChecks(data: readonly DescribedFile[], locate: Locator, productO
     }
     // A feature manifest is cross-checked with the redistrib manifest of its version where both
     // are a known product's modules-era pair (`<product>.manifests.<version>`).
-    if (d.classified.kind !== "releases" && manifestProducts.includes(d.product) && d.mount[0] === d.product && isRecord(content)) {
+    if (d.classified.kind !== "releases" && manifestProducts.includes(d.product) && d.mount[0] === d.product && isAttrs(content)) {
       const key = `${d.product}\u0000${d.version}`;
       pairs.set(key, { ...pairs.get(key), [d.classified.kind]: d });
     }
@@ -174,6 +175,3 @@ function furtherChecks(data: readonly DescribedFile[], locate: Locator, productO
   ];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

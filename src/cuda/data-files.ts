@@ -7,7 +7,7 @@
 import path from "node:path";
 import { either as E } from "fp-ts";
 import { manifestOptionPath } from "../../modules/option-paths.js";
-import { setAttrByPath } from "../lib/index.js";
+import { setAttrByPath, isAttrs } from "../lib/index.js";
 import type { LoadedFile } from "../load/index.js";
 import { productOfPath } from "./products.js";
 
@@ -54,14 +54,13 @@ export interface DescribedFile {
   readonly mount: readonly string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * The file's `release_product` and `release_label`, where they are strings.
  * @example releaseFields({ release_product: "nvpl", release_label: "26.5" }) // { product: "nvpl", label: "26.5" }
  */
 export function releaseFields(data: unknown): { readonly product: string | null; readonly label: string | null } {
-  const record = isRecord(data) ? data : {};
+  const record = isAttrs(data) ? data : {};
   const product = record["release_product"];
   const label = record["release_label"];
   return { product: typeof product === "string" ? product : null, label: typeof label === "string" ? label : null };
@@ -90,5 +89,5 @@ export function dataModuleOf(d: DescribedFile): object {
 /** The option paths a file's content defines: its mount, or `<product>` for each product a release list names. */
 export function claimedPaths(d: DescribedFile): string[][] {
   if (d.classified.kind !== "releases") return [[...d.mount]];
-  return isRecord(d.loaded.data) ? Object.keys(d.loaded.data).map((product) => [product]) : [[]];
+  return isAttrs(d.loaded.data) ? Object.keys(d.loaded.data).map((product) => [product]) : [[]];
 }

@@ -5,23 +5,17 @@
  * and a reviewer must decide which; a `release_product` one edit away from a known product is a
  * warning (it is checked as a product of its own).
  */
-import { ModuleError, showOption } from "../lib/index.js";
+import { showOption } from "../lib/index.js";
 import { releaseFields, type DescribedFile } from "./data-files.js";
+import { finding, type Finding } from "./finding.js";
 import { productOneEditAway } from "./products.js";
 
-/** A finding of this check: an error, or a warning that does not make the file invalid. */
-export interface IdentityFinding {
-  readonly severity: "error" | "warning";
-  readonly error: ModuleError;
-}
+/** A finding of this check (see `finding.ts`). */
+export type IdentityFinding = Finding;
 
 /** A value as messages show it: quoted, and cut when long. */
 function shown(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-}
-
-function finding(severity: IdentityFinding["severity"], path: readonly string[], file: string, message: string): IdentityFinding {
-  return { severity, error: new ModuleError({ kind: "InvalidDefinition", path, definitions: [{ file }], message }) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { either as E } from "fp-ts";
 import { platformEntryLayout } from "../../modules/generic/manifests/variants/index.js";
 import { compareNames } from "../lib/attrs.js";
 import { ModuleError } from "../lib/errors.js";
-import { diagnosticOf, type Diagnostic } from "../lib/index.js";
+import { diagnosticOf, type Diagnostic, isAttrs } from "../lib/index.js";
 import { packageKeys, releaseKeys } from "./manifest-keys.js";
 
 type Json = Record<string, unknown>;
@@ -71,12 +71,11 @@ export interface DiffInput {
   readonly new: { readonly version: string; readonly data: unknown; readonly feature?: unknown };
 }
 
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function packagesOf(data: unknown): Map<string, Json> {
   const out = new Map<string, Json>();
-  if (!isRecord(data)) return out;
-  for (const [name, pkg] of Object.entries(data)) if (!releaseKeys.has(name) && isRecord(pkg)) out.set(name, pkg);
+  if (!isAttrs(data)) return out;
+  for (const [name, pkg] of Object.entries(data)) if (!releaseKeys.has(name) && isAttrs(pkg)) out.set(name, pkg);
   return out;
 }
 
@@ -100,11 +99,11 @@ function fieldChange(a: Json, b: Json, field: string): Change<string | null> | u
 function archivesOf(pkg: Json): Map<string, { readonly at: readonly string[]; readonly archive: Json }> {
   const out = new Map<string, { at: readonly string[]; archive: Json }>();
   for (const [platform, entry] of Object.entries(pkg)) {
-    if (packageKeys.has(platform) || !isRecord(entry)) continue;
+    if (packageKeys.has(platform) || !isAttrs(entry)) continue;
     const layout = platformEntryLayout(entry);
     if (layout === "flat" || layout === "mixed") out.set(platform, { at: [platform], archive: entry });
     if (layout === "variants" || layout === "mixed") {
-      for (const [variant, archive] of Object.entries(entry)) if (isRecord(archive)) out.set(`${platform}\u0000${variant}`, { at: [platform, variant], archive });
+      for (const [variant, archive] of Object.entries(entry)) if (isAttrs(archive)) out.set(`${platform}\u0000${variant}`, { at: [platform, variant], archive });
     }
   }
   return out;
@@ -116,16 +115,16 @@ function variantsOf(pkg: Json): string[] {
 }
 
 function platformsOf(pkg: Json): string[] {
-  return Object.keys(pkg).filter((k) => !packageKeys.has(k) && isRecord(pkg[k]));
+  return Object.keys(pkg).filter((k) => !packageKeys.has(k) && isAttrs(pkg[k]));
 }
 
 /** The outputs (flags set) of a feature manifest's package, by platform. */
 function outputsOf(feature: unknown, pname: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const pkg = isRecord(feature) ? feature[pname] : undefined;
-  if (!isRecord(pkg)) return out;
+  const pkg = isAttrs(feature) ? feature[pname] : undefined;
+  if (!isAttrs(pkg)) return out;
   for (const [platform, entry] of Object.entries(pkg)) {
-    const flags = isRecord(entry) && isRecord(entry["outputs"]) ? entry["outputs"] : {};
+    const flags = isAttrs(entry) && isAttrs(entry["outputs"]) ? entry["outputs"] : {};
     out.set(platform, Object.keys(flags).filter((k) => flags[k] === true));
   }
   return out;
@@ -197,7 +196,7 @@ export function diffManifests(input: DiffInput): ManifestDiff {
  */
 export function diffManifestsE(input: DiffInput): E.Either<Diagnostic[], ManifestDiff> {
   try {
-    if (!isRecord(input)) throw new ModuleError({ kind: "InvalidDefinition", message: "diffManifestsE needs { product, old: { version, data }, new: { version, data } }." });
+    if (!isAttrs(input)) throw new ModuleError({ kind: "InvalidDefinition", message: "diffManifestsE needs { product, old: { version, data }, new: { version, data } }." });
     return E.right(diffManifests(input));
   } catch (e) {
     return E.left([diagnosticOf(e)]);

@@ -4,7 +4,7 @@
  * platforms (`redistSystems`), in manifests of either format alike, with the closest known name:
  * a misspelt platform must not pass review.
  */
-import { levenshtein, ModuleError, showOption } from "../lib/index.js";
+import { levenshtein, ModuleError, showOption, isAttrs } from "../lib/index.js";
 import type { ManifestKeys } from "./cross-check.js";
 import type { ReleaseList } from "./manifest.js";
 import { redistSystems } from "./platforms.js";
@@ -31,7 +31,6 @@ function unknownPlatform(path: readonly string[], file: string | undefined): Mod
   });
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * The errors of platform keys in the redistrib manifest `data` (either format, unchecked) whose
@@ -39,10 +38,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * @example checkRedistribPlatformNames({ p: { name: "p", "linux-x86-64": {} } }, ["newer", "manifests", "p", "1.0"]) // one error, did you mean `linux-x86_64'
  */
 export function checkRedistribPlatformNames(data: unknown, base: readonly string[], file?: string): ModuleError[] {
-  if (!isRecord(data)) return [];
+  if (!isAttrs(data)) return [];
   const errors: ModuleError[] = [];
   for (const [pname, pkg] of Object.entries(data)) {
-    if (releaseKeys.has(pname) || !isRecord(pkg)) continue;
+    if (releaseKeys.has(pname) || !isAttrs(pkg)) continue;
     for (const key of Object.keys(pkg)) {
       if (!packageKeys.has(key) && !redistSystems.includes(key)) errors.push(unknownPlatform([...base, pname, key], file));
     }
@@ -52,10 +51,10 @@ export function checkRedistribPlatformNames(data: unknown, base: readonly string
 
 /** The errors of platform keys in the feature manifest `data` (unchecked) whose option path is `base`. */
 export function checkFeaturePlatformNames(data: unknown, base: readonly string[], file?: string): ModuleError[] {
-  if (!isRecord(data)) return [];
+  if (!isAttrs(data)) return [];
   const errors: ModuleError[] = [];
   for (const [pname, platforms] of Object.entries(data)) {
-    if (!isRecord(platforms)) continue;
+    if (!isAttrs(platforms)) continue;
     for (const key of Object.keys(platforms)) {
       if (!redistSystems.includes(key)) errors.push(unknownPlatform([...base, pname, key], file));
     }

@@ -19,11 +19,8 @@ export const redistBaseUrl = "https://developer.download.nvidia.com/compute/";
 // folder name, never empty, `.` or `..`.
 const segmentPattern = /^[A-Za-z0-9_+-][A-Za-z0-9._+-]*$/;
 
-/**
- * Why `relativePath` escapes or is not a plain path, or null when it is one.
- * @example escapeReason("a/../../b") // "it has a .. segment, which leaves the redist folder"
- */
-export function escapeReason(relativePath: string): string | null {
+/** Why `relativePath` escapes or is not a plain path, or null when it is one. */
+function escapeReason(relativePath: string): string | null {
   if (relativePath === "") return "it is empty";
   if (relativePath.includes("\\")) return "it contains a backslash, which some servers and tools read as a folder separator";
   if (relativePath.startsWith("/")) return "it is absolute (starts with /)";
@@ -47,14 +44,27 @@ export function escapeReason(relativePath: string): string | null {
  * checkRelativePath("../../etc/passwd", path) // throws InvalidDefinition
  */
 export function checkRelativePath(relativePath: string, path: readonly string[]): void {
-  const reason = escapeReason(relativePath);
-  if (reason === null) return;
-  throw new ModuleError({
+  const error = relativePathError(relativePath, path);
+  if (error !== null) throw error;
+}
+
+/**
+ * The error of a path field (`relative_path`, `license_path`) at `path` that escapes or is not a
+ * plain path, naming the file that defines it where known; null for a plain path.
+ * @example relativePathError("../x", ["p", "license_path"], "redistrib_1.0.json")?.kind // "InvalidDefinition"
+ */
+export function relativePathError(value: string, path: readonly string[], file?: string): ModuleError | null {
+  const reason = escapeReason(value);
+  if (reason === null) return null;
+  const field = path[path.length - 1] ?? "relative_path";
+  const shown = JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
+  return new ModuleError({
     kind: "InvalidDefinition",
     path,
+    definitions: file ? [{ file }] : [],
     message:
-      `The relative_path ${JSON.stringify(relativePath)} at \`${showOption(path)}' is refused: ${reason}. ` +
-      "A relative_path names an archive below NVIDIA's redist folder, like <package>/<platform>/<archive>.tar.xz; correct it in the manifest.",
+      `The ${field} ${shown} at \`${showOption(path)}'${file ? ` in ${file}` : ""} is refused: ${reason}. ` +
+      `A ${field} names a file below NVIDIA's redist folder, like <package>/<platform>/<archive>.tar.xz; correct it in the manifest.`,
   });
 }
 
@@ -68,4 +78,20 @@ export function checkRelativePath(relativePath: string, path: readonly string[])
 export function redistUrl(redistName: string, relativePath: string, path: readonly string[]): string {
   checkRelativePath(relativePath, path);
   return `${redistBaseUrl}${redistName}/redist/${relativePath}`;
+}
+
+/**
+ * The error of a release's download `url` at `path` that is not an `https://` URL (the builders
+ * fetch from https:// only), naming the file that defines it where known; null for an https URL.
+ * @example urlError("http://example.com/a.tar.xz", ["cudnn", "releases", "linux-x86_64", "[definition 1-entry 1]", "url"])?.kind // "InvalidDefinition"
+ */
+export function urlError(url: string, path: readonly string[], file?: string): ModuleError | null {
+  if (url.startsWith("https://")) return null;
+  const shown = JSON.stringify(url.length > 120 ? `${url.slice(0, 120)}…` : url);
+  return new ModuleError({
+    kind: "InvalidDefinition",
+    path,
+    definitions: file ? [{ file }] : [],
+    message: `The url ${shown} at \`${showOption(path)}'${file ? ` in ${file}` : ""} is not an https:// download; the builders fetch only from https:// URLs. Give NVIDIA's https:// URL of the archive.`,
+  });
 }

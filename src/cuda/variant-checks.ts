@@ -7,25 +7,18 @@
  * 9.27.0's `windows-arm64`) is a warning: Nixpkgs builds from the variant's archive.
  */
 import { archiveFields, platformEntryLayout, variantKeyPattern } from "../../modules/generic/manifests/variants/index.js";
-import { closestNames, ModuleError, showOption } from "../lib/index.js";
+import { closestNames, isAttrs, showOption } from "../lib/index.js";
+import { finding, type Finding } from "./finding.js";
 import { packageKeys, releaseKeys } from "./manifest-keys.js";
 
 type Json = Record<string, unknown>;
 
-/** A finding of this check: an error, or a warning that does not make the file invalid. */
-export interface VariantFinding {
-  readonly severity: "error" | "warning";
-  readonly error: ModuleError;
-}
+/** A finding of this check (see `finding.ts`). */
+export type VariantFinding = Finding;
 
 /** The form a `cuda_variant` entry takes: a CUDA major (`12`), a major.minor release (`13.1`) or a whole version. */
 const variantPattern = /^[0-9]+(?:\.[0-9]+){0,2}$/;
 
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function finding(severity: VariantFinding["severity"], path: readonly string[], file: string | undefined, message: string): VariantFinding {
-  return { severity, error: new ModuleError({ kind: "InvalidDefinition", path, definitions: file ? [{ file }] : [], message }) };
-}
 
 /** `` `name' at `path' in file `` — how every finding starts. */
 function at(path: readonly string[], file: string | undefined): string {
@@ -101,13 +94,13 @@ function mixedEntry(entry: Json, path: readonly string[], variants: readonly str
   const flat = typeof entry["relative_path"] === "string" ? ` (${entry["relative_path"]})` : "";
   const used = variants.map((v) => {
     const archive = entry[v];
-    const where = isRecord(archive) && typeof archive["relative_path"] === "string" ? ` (${archive["relative_path"]})` : "";
+    const where = isAttrs(archive) && typeof archive["relative_path"] === "string" ? ` (${archive["relative_path"]})` : "";
     return `\`${v}'${where}`;
   });
   return finding("warning", path, file,
     `${at(path, file)} mixes a flat archive${flat} with variant archives (${variants.join(", ")}) in one object. ` +
     `A build uses the variant's archive, ${used.join(" or ")}, and ignores the flat one, as Nixpkgs does. ` +
-    "The file is NVIDIA's as published; keep it if it is, or move the flat archive under its own variant key.");
+    "If the file is NVIDIA's as published, keep it (strict CI can allow the warning); in a file of your own, move the flat archive under its variant key.");
 }
 
 /**
@@ -116,6 +109,6 @@ function mixedEntry(entry: Json, path: readonly string[], variants: readonly str
  * @example checkVariants(data, ["newer", "manifests", "cudnn", "9.27.0"], "redistrib_9.27.0.json") // one warning, at cudnn.windows-arm64
  */
 export function checkVariants(data: unknown, base: readonly string[], file?: string): VariantFinding[] {
-  if (!isRecord(data)) return [];
-  return Object.entries(data).flatMap(([pname, pkg]) => (releaseKeys.has(pname) || !isRecord(pkg) ? [] : checkPackage(pkg, [...base, pname], file)));
+  if (!isAttrs(data)) return [];
+  return Object.entries(data).flatMap(([pname, pkg]) => (releaseKeys.has(pname) || !isAttrs(pkg) ? [] : checkPackage(pkg, [...base, pname], file)));
 }

@@ -14,7 +14,7 @@ export { closestNames, levenshtein } from "./suggest.js";
 export { codecOf, type Codec } from "./codec.js";
 export type { ConfigOf, ConfigOfOptions, SubmoduleValue, ValueOf } from "./config-of.js";
 export { deepForce } from "./strict.js";
-export { setAttrByPath } from "./attrs.js";
+export { isAttrs, setAttrByPath, type Attrs } from "./attrs.js";
 export { check, checkE, checkEither, evalModulesE, type CheckOptions } from "./check.js";
 export {
   diagnosticOf,

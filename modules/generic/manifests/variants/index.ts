@@ -7,7 +7,7 @@
  * modules-era shape. `source` and `linux-all` are pseudo-platforms. The archive itself is the
  * modules-era archive.
  */
-import { lib } from "../../../../src/lib/index.js";
+import { lib, isAttrs } from "../../../../src/lib/index.js";
 import { featureManifestType } from "../feature/manifest.js";
 import { redistribManifestOptions } from "../redistrib/manifest.js";
 import { redistribPackageOptions, redistribPackageType } from "../redistrib/package.js";
@@ -26,7 +26,6 @@ export const variantKeyPattern = /^cuda([0-9]+(?:\.[0-9]+){0,2})$/;
 /** The fields of one archive (`relative_path`, `sha256`, `md5`, `size`). */
 export const archiveFields: ReadonlySet<string> = new Set(Object.keys(redistribPackageOptions));
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const hasArchiveField = (v: Record<string, unknown>) => Object.keys(v).some((k) => archiveFields.has(k));
 const hasVariantKey = (v: Record<string, unknown>) => Object.keys(v).some((k) => variantKeyPattern.test(k));
 
@@ -37,7 +36,7 @@ const hasVariantKey = (v: Record<string, unknown>) => Object.keys(v).some((k) =>
  * @example platformEntryLayout({ cuda12: { relative_path: "…" } }) // "variants"
  */
 export function platformEntryLayout(entry: unknown): "flat" | "variants" | "mixed" | null {
-  if (!isRecord(entry)) return null;
+  if (!isAttrs(entry)) return null;
   if (!hasArchiveField(entry)) return "variants";
   return hasVariantKey(entry) ? "mixed" : "flat";
 }
