@@ -14,7 +14,8 @@ import {
   type PendingDefinition,
 } from "./definitions.js";
 import { showDefs, showOption } from "./show.js";
-import { runCheckedMerge, type OptionType } from "./types/type.js";
+import { runCheckedMerge, type CheckedMerge, type OptionType } from "./types/type.js";
+import type { Attrs } from "./attrs.js";
 
 /** The error of a definition whose value is not of the option's type. */
 export function typeMismatch(
@@ -53,6 +54,7 @@ export class MergedDefinitions {
   #filtered: Cell<Filtered> | undefined;
   #final: Cell<EvaluatedDefinition[]> | undefined;
   #merged: Cell<unknown> | undefined;
+  #checked: Cell<CheckedMerge> | undefined;
 
   constructor(loc: readonly string[], type: OptionType, defs: readonly PendingDefinition[]) {
     this.loc = loc;
@@ -100,6 +102,21 @@ export class MergedDefinitions {
     return this.isDefined ? { value: this.mergedValue } : {};
   }
 
+  /**
+   * What the type's merge knows beside the value (Nixpkgs' `checkedAndMerged.valueMeta`): `{}` for
+   * a type without a checking merge. Nixpkgs adds `_internal.type`, which is not for modules to read.
+   */
+  get valueMeta(): Attrs {
+    if (!this.type.checkedMerge) return {};
+    return this.#checkedMerge().valueMeta?.() ?? {};
+  }
+
+  /** The type's checking merge of the final definitions, made once for the value and `valueMeta`. */
+  #checkedMerge(): CheckedMerge {
+    this.#checked ??= new Cell(() => runCheckedMerge(this.type, this.loc, this.final), this.loc);
+    return this.#checked.get();
+  }
+
   #merge(): unknown {
     const { type, loc } = this;
     if (!this.isDefined) {
@@ -108,7 +125,7 @@ export class MergedDefinitions {
     }
     const defs = this.final;
     if (type.checkedMerge) {
-      const result = runCheckedMerge(type, loc, defs);
+      const result = this.#checkedMerge();
       if (result.headError !== null) throw typeMismatch(loc, type, defs, result.headError);
       return result.value();
     }

@@ -155,6 +155,7 @@ export class OptionNode {
     defineLazy(record, "value", () => this.value);
     defineLazy(record, "isDefined", () => this.definitions.isDefined);
     defineLazy(record, "highestPrio", () => this.definitions.highestPrio);
+    defineLazy(record, "valueMeta", () => this.definitions.valueMeta);
     defineLazy(record, "definitions", () => this.definitions.final.map((d) => d.value));
     defineLazy(record, "files", () => this.definitions.final.map((d) => d.file));
     defineLazy(record, "definitionsWithLocations", () =>

@@ -10,6 +10,7 @@ import { functionFixtures } from "./fixtures-functions.js";
 import { moreFixtures } from "./fixtures-more.js";
 import { packageOptionFixtures } from "./fixtures-package-option.js";
 import { typeFixtures } from "./fixtures-types.js";
+import { valueMetaFixtures } from "./fixtures-value-meta.js";
 
 const { mkOption, mkIf, mkMerge, mkForce, mkDefault, types } = lib;
 
@@ -160,4 +161,5 @@ export const fixtures: Record<string, unknown> = {
   ...classFixtures,
   ...attrTagFixtures,
   ...packageOptionFixtures,
+  ...valueMetaFixtures,
 };

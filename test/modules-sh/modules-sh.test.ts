@@ -474,6 +474,17 @@ describe("modules.sh: specialArgs._class", () => {
   output(800, /"foo"/, "config.sub.conditionalImportAsDarwin.bar", "specialArgs-class.nix");
 });
 
+describe("modules.sh: valueMeta", () => {
+  // Nix's `{}` of a type without a checking merge (the pattern is a grep: `\{\}`).
+  output(802, /\{\}/, "options.str.valueMeta", "types-valueMeta.nix");
+  output(803, /\["bar","foo"\]/, "config.attrsOfResult", "types-valueMeta.nix");
+  output(804, /2/, "config.listOfResult", "types-valueMeta.nix");
+  output(808, /42/, "options.attrsOfModule.valueMeta.attrs.foo.configuration.options.bar.value", "composed-types-valueMeta.nix");
+  output(809, /42/, "options.mergedAttrsOfModule.valueMeta.attrs.foo.configuration.options.bar.value", "composed-types-valueMeta.nix");
+  output(812, /42/, "config.listResult", "composed-types-valueMeta.nix");
+  output(813, /42/, "config.mergedListResult", "composed-types-valueMeta.nix");
+});
+
 describe("modules.sh: types.addCheck and check coherence", () => {
   output(816, /^0$/, "config.v1CheckedPass", "add-check.nix");
   error(817, "TypeMismatch", /is not of type .signed integer/, "config.v1CheckedFail", "add-check.nix");

@@ -92,27 +92,40 @@ export function attrsWith<V = unknown>(spec: AttrsWithSpec<V>): OptionType<Recor
     },
     descriptionClass: "composite",
     check,
-    checkedMerge: (loc, defs) => ({
-      headError: checkDefsForError(check, defs),
-      value: () => {
-        const out: Attrs = {};
-        if (!lazy && defs.length === 1) return mergeOneDefinition(out, loc, elemType, defs[0]!);
-        for (const [key, keyDefs] of definitionsByKey(defs)) {
-          const merged: MergedDefinitions = mergeDefinitions([...loc, key], elemType, keyDefs);
-          if (lazy) {
-            defineLazy(out, key, () => {
-              const optional = merged.optionalValue;
-              if ("value" in optional) return optional.value;
-              if ("value" in elemType.emptyValue) return elemType.emptyValue.value;
-              return merged.mergedValue;
-            });
-          } else if (merged.isDefined) {
-            defineLazy(out, key, () => merged.mergedValue);
+    checkedMerge: (loc, defs) => {
+      // The merge of each key, shared by the value and `valueMeta` (but for one definition's value,
+      // which keeps no merges: see mergeOneDefinition).
+      let evals: Map<string, MergedDefinitions> | undefined;
+      const byKey = () =>
+        (evals ??= new Map(
+          [...definitionsByKey(defs)].map(([key, keyDefs]) => [key, mergeDefinitions([...loc, key], elemType, keyDefs)]),
+        ));
+      return {
+        headError: checkDefsForError(check, defs),
+        valueMeta: () => {
+          const attrs: Attrs = {};
+          for (const [key, merged] of byKey()) if (lazy || merged.isDefined) defineLazy(attrs, key, () => merged.valueMeta);
+          return { attrs };
+        },
+        value: () => {
+          const out: Attrs = {};
+          if (!lazy && defs.length === 1) return mergeOneDefinition(out, loc, elemType, defs[0]!);
+          for (const [key, merged] of byKey()) {
+            if (lazy) {
+              defineLazy(out, key, () => {
+                const optional = merged.optionalValue;
+                if ("value" in optional) return optional.value;
+                if ("value" in elemType.emptyValue) return elemType.emptyValue.value;
+                return merged.mergedValue;
+              });
+            } else if (merged.isDefined) {
+              defineLazy(out, key, () => merged.mergedValue);
+            }
           }
-        }
-        return out;
-      },
-    }),
+          return out;
+        },
+      };
+    },
     emptyValue: { value: {} },
     getSubOptions: (prefix) => elemType.getSubOptions([...prefix, `<${placeholder}>`]),
     getSubModules: elemType.getSubModules,

@@ -11,7 +11,7 @@ export function addCheck<V>(type: OptionType<V>, predicate: (value: V) => boolea
   if (inner === undefined) return overrideType(type, { check });
   const checkedMerge = (loc: readonly string[], defs: readonly Definition[]): CheckedMerge => {
     const orig = runCheckedMerge(type, loc, defs);
-    return { headError: orig.headError ?? checkDefsForError(check, defs), value: orig.value };
+    return { ...orig, headError: orig.headError ?? checkDefsForError(check, defs) };
   };
   return overrideType(type, {
     check,

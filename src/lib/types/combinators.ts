@@ -90,11 +90,13 @@ export function either<A, B>(left: OptionType<A>, right: OptionType<B>): OptionT
       if (first.headError === null) return first;
       const second = checkedMergeOf(right as OptionType, loc, defs);
       if (second.headError === null) return second;
+      const headError =
+        `The option \`${showOption(loc)}' is neither a value of type \`${left.description}' nor of type ` +
+        `\`${right.description}'; all its definitions must be of one of them. Definition values:${showDefs(defs)}`;
       return {
-        headError:
-          `The option \`${showOption(loc)}' is neither a value of type \`${left.description}' nor of type ` +
-          `\`${right.description}'; all its definitions must be of one of them. Definition values:${showDefs(defs)}`,
+        headError,
         value: () => mergeOneOption(loc, defs),
+        valueMeta: () => ({ headError: { message: headError } }),
       };
     },
     typeMerge: (other) => {

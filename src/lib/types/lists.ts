@@ -1,5 +1,5 @@
 /** List types: `listOf` concatenates definitions in order, `nonEmptyListOf` also refuses `[]`. */
-import { mergeDefinitions } from "../merge-definitions.js";
+import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
 import { addCheck } from "./check.js";
 import {
   checkDefsForError,
@@ -36,18 +36,23 @@ export function listOf<V = unknown>(elemType: OptionType<V>): OptionType<V[]> {
     },
     descriptionClass: "composite",
     check,
-    checkedMerge: (loc, defs) => ({
-      headError: checkDefsForError(check, defs),
-      value: () =>
-        defs
+    checkedMerge: (loc, defs) => {
+      // The merges of the defined elements, shared by the value and `valueMeta`.
+      let evals: MergedDefinitions[] | undefined;
+      const elements = () =>
+        (evals ??= defs
           .flatMap((def, n) =>
             (def.value as unknown[]).map((item, m) =>
               mergeDefinitions([...loc, `[definition ${n + 1}-entry ${m + 1}]`], elemType, [{ file: def.file, value: item }]),
             ),
           )
-          .filter((e) => e.isDefined)
-          .map((e) => e.mergedValue),
-    }),
+          .filter((e) => e.isDefined));
+      return {
+        headError: checkDefsForError(check, defs),
+        value: () => elements().map((e) => e.mergedValue),
+        valueMeta: () => ({ list: elements().map((e) => e.valueMeta) }),
+      };
+    },
     emptyValue: { value: [] },
     getSubOptions: (prefix) => elemType.getSubOptions([...prefix, "*"]),
     getSubModules: elemType.getSubModules,

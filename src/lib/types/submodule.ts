@@ -97,29 +97,39 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
         : "submodule";
     },
     check: isModuleLike,
-    checkedMerge: (loc, defs) => ({
-      headError: checkDefsForError(isModuleLike, defs),
-      value: () => {
-        if (defs.length === 1) {
-          const plan = getPlan();
-          const fast = plan === null ? undefined : staticSubmoduleValue(plan, loc, defs[0]!);
-          if (fast !== undefined) return fast;
-        }
+    checkedMerge: (loc, defs) => {
+      let configuration: Evaluation | undefined;
+      const evaluateDefinitions = (): Evaluation => {
+        if (configuration !== undefined) return configuration;
         const name = loc[loc.length - 1] ?? placeholderName;
         const definitionModules = defs.map(({ file, value }) =>
           isAttrs(value) && atPath(loc, () => spec.shorthandOnlyDefinesConfig) === true
             ? { _file: file, config: value }
             : { _file: file, imports: [value] },
         );
-        return evaluate(
+        return (configuration = evaluate(
           evaluationArgs({
             modules: [...baseModules, { _module: { args: { name } } }, ...definitionModules],
             prefix: loc,
           }),
           { name, definitionFiles: [...new Set(defs.map((d) => d.file))] },
-        ).config;
-      },
-    }),
+        ));
+      };
+      return {
+        headError: checkDefsForError(isModuleLike, defs),
+        value: () => {
+          if (defs.length === 1) {
+            const plan = getPlan();
+            const fast = plan === null ? undefined : staticSubmoduleValue(plan, loc, defs[0]!);
+            if (fast !== undefined) return fast;
+          }
+          return evaluateDefinitions().config;
+        },
+        // The evaluation of the value's modules; a value made by the static plan is not one, so
+        // asking for it evaluates them.
+        valueMeta: () => ({ configuration: evaluateDefinitions() }),
+      };
+    },
     emptyValue: {
       get value() {
         return getBase().config;

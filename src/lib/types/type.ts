@@ -22,6 +22,11 @@ export type DescriptionClass = "noun" | "composite" | "conjunction" | "nonRestri
 export interface CheckedMerge {
   readonly headError: string | null;
   readonly value: () => unknown;
+  /**
+   * What the merge knows beside the value (Nixpkgs' `valueMeta`): the merges of the entries of an
+   * `attrsOf` (`attrs`) or a `listOf` (`list`), a submodule's `configuration`. Left out, it is `{}`.
+   */
+  readonly valueMeta?: () => Attrs;
 }
 
 /** What `typeMerge` works from: a type's family name, its parameters, and how to combine two of them. */
