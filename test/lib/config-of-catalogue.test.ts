@@ -17,6 +17,7 @@ import {
   types,
   type ConfigOf,
   type Derivation,
+  type OptionDeclaration,
   type OptionType,
   type ValueOf,
 } from "../../src/lib/index.js";
@@ -59,6 +60,9 @@ const catalogue = [
   "attrsOf",
   "lazyAttrsOf",
   "attrsWith",
+  "loaOf",
+  "attrListOf",
+  "attrListWith",
   "attrTag",
   "listOf",
   "nonEmptyListOf",
@@ -76,6 +80,10 @@ const catalogue = [
   "deferredModule",
   "deferredModuleWith",
   "optionType",
+  "optionDeclaration",
+  "serializableValueWith",
+  "json",
+  "toml",
   "mkOptionType",
   "isOptionType",
 ] as const;
@@ -250,6 +258,47 @@ describe("ConfigOf over the type catalogue", () => {
     expectTypeOf<Config["listen"]>().toEqualTypeOf<{ readonly port: number } | { readonly socket: string[] }>();
     const config: Config = evaluate(module, { listen: { socket: ["a"] } }, { listen: { socket: ["b"] } });
     expect(config).toEqual({ listen: { socket: ["b", "a"] } });
+  });
+
+  test("attrListOf is a list of one-attribute records, attrListWith with asAttrs a record of merged values; loaOf is attrsOf", () => {
+    const module = {
+      options: {
+        attrListOf: mkOption({ type: types.attrListOf(types.int) }),
+        asAttrs: mkOption({ type: types.attrListWith({ elemType: types.str, asAttrs: true, mergeAttrValues: (_name, values) => values.join(",") }) }),
+        collected: mkOption({ type: types.attrListWith({ elemType: types.int, asAttrs: true }) }),
+        loaOf: mkOption({ type: types.loaOf(types.bool) }),
+      },
+    };
+    type Config = ConfigOf<typeof module>;
+    expectTypeOf<Config["attrListOf"]>().toEqualTypeOf<Record<string, number>[]>();
+    expectTypeOf<Config["asAttrs"]>().toEqualTypeOf<Record<string, string>>();
+    expectTypeOf<Config["collected"]>().toEqualTypeOf<Record<string, number[]>>();
+    expectTypeOf<Config["loaOf"]>().toEqualTypeOf<Record<string, boolean>>();
+    const config: Config = evaluate(
+      module,
+      { attrListOf: [{ b: 2 }], asAttrs: [{ a: "x" }], collected: { a: 1 }, loaOf: { on: true } },
+      { attrListOf: [{ a: 1 }], asAttrs: [{ a: "y" }], collected: { a: 2 } },
+    );
+    expect(config).toEqual({ attrListOf: [{ a: 1 }, { b: 2 }], asAttrs: { a: "y,x" }, collected: { a: [2, 1] }, loaOf: { on: true } });
+  });
+
+  test("optionDeclaration is a declaration; serializableValueWith, json and toml are unknown, as oneOf is", () => {
+    const module = {
+      options: {
+        optionDeclaration: mkOption({ type: types.optionDeclaration }),
+        serializable: mkOption({ type: types.serializableValueWith({ typeName: "YAML" }) }),
+        json: mkOption({ type: types.json }),
+        toml: mkOption({ type: types.toml }),
+      },
+    };
+    type Config = ConfigOf<typeof module>;
+    expectTypeOf<Config["optionDeclaration"]>().toEqualTypeOf<OptionDeclaration>();
+    expectTypeOf<Config["serializable"]>().toEqualTypeOf<unknown>();
+    expectTypeOf<Config["json"]>().toEqualTypeOf<unknown>();
+    expectTypeOf<Config["toml"]>().toEqualTypeOf<unknown>();
+    const declaration = mkOption({ type: types.int });
+    const config: Config = evaluate(module, { optionDeclaration: declaration, serializable: null, json: { a: [1, "b"] }, toml: [true] });
+    expect(config).toEqual({ optionDeclaration: declaration, serializable: null, json: { a: [1, "b"] }, toml: [true] });
   });
 
   test("oneOf is unknown: it takes a list of types of any values, so the union of their values is not kept", () => {

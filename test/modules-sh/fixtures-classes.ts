@@ -202,17 +202,6 @@ export const classFixtures: Record<string, unknown> = {
       },
     },
   }),
-  // types.nix without its serializableValueWith options and `assertions` (see NOT-PORTED.md).
-  "types.nix": {
-    options: {
-      pathInStore: mkOption({ type: types.lazyAttrsOf(types.pathInStore) }),
-      externalPath: mkOption({ type: types.lazyAttrsOf(types.externalPath) }),
-    },
-    config: {
-      pathInStore: { ok1: bashDrv, ok2: bash, ok3: `${bash}/bin/bash`, bad1: "", bad2: storeDir, bad3: `${storeDir}/`, bad4: `${storeDir}/.links`, bad5: "/foo/bar" },
-      externalPath: { bad1: bashDrv, bad2: bash, bad3: `${bash}/bin/bash`, bad4: "", bad5: "./foo/bar", ok1: "/foo/bar", ok2: "/" },
-    },
-  },
   // pathWith.nix without the Nix path values `pathInStore.ok6` and `pathNotInStore.bad4` (see NOT-PORTED.md).
   "pathWith.nix": {
     imports: [

@@ -7,9 +7,11 @@ import { lib } from "../../src/lib/index.js";
 import { attrTagFixtures } from "./fixtures-attr-tag.js";
 import { classFixtures } from "./fixtures-classes.js";
 import { functionFixtures } from "./fixtures-functions.js";
+import { libFunctionFixtures } from "./fixtures-lib-functions.js";
 import { moreFixtures } from "./fixtures-more.js";
 import { packageOptionFixtures } from "./fixtures-package-option.js";
 import { typeFixtures } from "./fixtures-types.js";
+import { typesNixFixtures } from "./fixtures-types-nix.js";
 import { valueMetaFixtures } from "./fixtures-value-meta.js";
 
 const { mkOption, mkIf, mkMerge, mkForce, mkDefault, types } = lib;
@@ -162,4 +164,6 @@ export const fixtures: Record<string, unknown> = {
   ...attrTagFixtures,
   ...packageOptionFixtures,
   ...valueMetaFixtures,
+  ...typesNixFixtures,
+  ...libFunctionFixtures,
 };

@@ -40,8 +40,9 @@ describe("modules.sh: types.attrTag", () => {
   error(224, "InvalidModule", /In attrTag, each tag value must be an option, but tag int was a bare type, not wrapped in mkOption\./, "config.opt.int", "types-attrTag-wrong-decl.nix");
 });
 
-// types.nix without its serializableValueWith options and `assertions`; the store is /nix/store.
+// types.nix without `nullableValue.path` (a Nix path value); the store is /nix/store.
 describe("modules.sh: types.pathInStore and types.externalPath", () => {
+  output(227, /"ok"/, "config.assertions", "types.nix");
   output(230, /".*\/store\/0lz9p8xhf89kb1c1kk6jxrzskaiygnlh-bash-5.2-p15.drv"/, "config.pathInStore.ok1", "types.nix");
   output(231, /".*\/store\/0fb3ykw9r5hpayd05sr0cizwadzq1d8q-bash-5.2-p15"/, "config.pathInStore.ok2", "types.nix");
   output(232, /".*\/store\/0fb3ykw9r5hpayd05sr0cizwadzq1d8q-bash-5.2-p15\/bin\/bash"/, "config.pathInStore.ok3", "types.nix");
@@ -59,6 +60,18 @@ describe("modules.sh: types.pathInStore and types.externalPath", () => {
   error(244, "TypeMismatch", external, "config.externalPath.bad3", "types.nix");
   error(245, "TypeMismatch", external, "config.externalPath.bad4", "types.nix");
   error(246, "TypeMismatch", external, "config.externalPath.bad5", "types.nix");
+});
+
+describe("modules.sh: types.serializableValueWith", () => {
+  output(260, /^null$/, "config.nullableValue.null", "types.nix");
+  output(261, /^true$/, "config.nullableValue.bool", "types.nix");
+  output(262, /^1$/, "config.nullableValue.int", "types.nix");
+  output(263, /^1.1$/, "config.nullableValue.float", "types.nix");
+  output(264, /^"foo"$/, "config.nullableValue.str", "types.nix");
+  output(266, /^\{"foo":1\}$/, "config.nullableValue.attrs", "types.nix");
+  output(267, /^\[\{"bar":\[1\]\}\]$/, "config.nullableValue.list", "types.nix");
+  error(269, "TypeMismatch", /A definition of .* is not of type .VAL value.\. .*/, "config.nullableValue.lambda", "types.nix");
+  error(270, "TypeMismatch", /A definition of .* is not of type .VAL value.\. .*/, "config.structuredValue.null", "types.nix");
 });
 
 describe("modules.sh: boolean option", () => {
@@ -375,6 +388,11 @@ describe("modules.sh: options that are not declarations", () => {
   error(667, "InvalidModule", /In module .*\/options-type-error-configuration.nix.: expected an option declaration at .result. but got a value of type .configuration./, "config.result", "options-type-error-configuration.nix");
   // Nix describes the type of a typeless option as `<no description>'; ours is `unspecified value'.
   error(670, "DuplicateDeclaration", /The option .group. .*would be a parent of the options[\s\S]*does not support nested options/, "config.group.enable", "merge-typeless-option.nix");
+});
+
+describe("modules.sh: types.optionDeclaration", () => {
+  output(673, /^10$/, "config.anOption", "option.nix");
+  error(674, "TypeMismatch", /A definition of .aBadOptionDef. is not of type .option declaration./, "config.aBadOptionDef", "option.nix");
 });
 
 describe("modules.sh: types.optionType and type merging", () => {

@@ -1,13 +1,17 @@
 /** The type catalogue, as `lib.types`: every type under its Nixpkgs name. */
 import { anything, bool, boolByOr, float, int, ints, port, raw, unspecified } from "./basic.js";
+import { attrListOf, attrListWith } from "./attr-list.js";
 import { attrTag } from "./attr-tag.js";
 import { attrs, attrsOf, attrsWith, lazyAttrsOf } from "./attrs.js";
 import { addCheck } from "./check.js";
 import { coercedTo, either, enumOf, functionTo, nullOr, oneOf, uniq, unique } from "./combinators.js";
 import { listOf, nonEmptyListOf } from "./lists.js";
+import { loaOf } from "./loa-of.js";
 import { number, numbers } from "./numbers.js";
+import { optionDeclaration } from "./option-declaration.js";
 import { externalPath, path, pathInStore, pathWith } from "./path.js";
 import { registerNamedTypes } from "./registry.js";
+import { json, serializableValueWith, toml } from "./serializable.js";
 import { commas, envVar, lines, nonEmptyStr, passwdEntry, separatedString, singleLineStr, str, strMatching } from "./strings.js";
 import { deferredModule, deferredModuleWith, optionType, submodule, submoduleWith } from "./submodule.js";
 import { isOptionType, mkOptionType } from "./type.js";
@@ -45,6 +49,9 @@ export const types = {
   attrsOf,
   lazyAttrsOf,
   attrsWith,
+  loaOf,
+  attrListOf,
+  attrListWith,
   attrTag,
   listOf,
   nonEmptyListOf,
@@ -62,6 +69,10 @@ export const types = {
   deferredModule,
   deferredModuleWith,
   optionType,
+  optionDeclaration,
+  serializableValueWith,
+  json,
+  toml,
   mkOptionType,
   isOptionType,
 };
