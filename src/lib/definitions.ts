@@ -141,8 +141,9 @@ function priorityOf(value: unknown): number {
   return propertyKind(value) === "override" ? numericPriority(value as Attrs, "mkOverride") : defaultOverridePriority;
 }
 
+/** A definition without its `mkOverride`; the content is read when the value is (a priority alone reads none). */
 function stripOverride(def: EvaluatedDefinition): PendingDefinition {
-  return propertyKind(def.value) === "override" ? { file: def.file, value: (def.value as Attrs)["content"] } : def;
+  return propertyKind(def.value) === "override" ? { file: def.file, value: new Lazy(() => force((def.value as Attrs)["content"])) } : def;
 }
 
 /** Keeps the definitions of the best (lowest) `mkOverride` priority, unwrapped one level. */

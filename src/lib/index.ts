@@ -5,7 +5,8 @@ export { ModuleError, isModuleError, errorKinds, type ErrorKind, type ReportedDe
 export { mkOption, mkEnableOption, isOption, applyWithoutValue, type OptionSpec, type OptionDeclaration } from "./options.js";
 export * from "./properties.js";
 export { mkPackageOption, literalExpression, packageType, type Derivation, type LiteralExpression, type PackageOptionSpec } from "./package-option.js";
-export { mkAliasOptionModule, mkRenamedOptionModule, mkRemovedOptionModule } from "./rename.js";
+export { doRename, mkAliasOptionModule, mkRenamedOptionModule, mkRemovedOptionModule, type RenameSpec, type RenameModuleArgs } from "./rename.js";
+export { mergeAttrDefinitionsWithPrio, type AttrDefinitionWithPrio } from "./merge-attr-definitions.js";
 export { setDefaultModuleLocation } from "./module-location.js";
 export { showOption } from "./show.js";
 export { types } from "./types/catalogue.js";

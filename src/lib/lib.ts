@@ -20,12 +20,40 @@ import {
   mkVMOverride,
   defaultOrderPriority,
   defaultOverridePriority,
+  mapDefinitionValue,
 } from "./properties.js";
+import { mergeAttrDefinitionsWithPrio } from "./merge-attr-definitions.js";
 import { literalExpression, mkPackageOption } from "./package-option.js";
-import { mkAliasOptionModule, mkRemovedOptionModule, mkRenamedOptionModule } from "./rename.js";
+import { doRename, mkAliasOptionModule, mkRemovedOptionModule, mkRenamedOptionModule } from "./rename.js";
 import { showOption } from "./show.js";
 import { types } from "./types/catalogue.js";
 import { mkOptionType } from "./types/type.js";
+
+/** Nixpkgs' `lib.modules`: the functions of lib/modules.nix that this library has, some found only there. */
+const modules = {
+  evalModules,
+  setDefaultModuleLocation,
+  mkIf,
+  mkMerge,
+  mkOverride,
+  mkOptionDefault,
+  mkDefault,
+  mkImageMediaOverride,
+  mkForce,
+  mkVMOverride,
+  mkOrder,
+  mkBefore,
+  mkAfter,
+  mkDefinition,
+  defaultOverridePriority,
+  defaultOrderPriority,
+  mapDefinitionValue,
+  mergeAttrDefinitionsWithPrio,
+  doRename,
+  mkAliasOptionModule,
+  mkRenamedOptionModule,
+  mkRemovedOptionModule,
+};
 
 /**
  * The module-system library with the names and argument order of Nixpkgs `lib`.
@@ -55,12 +83,14 @@ export const lib = {
   mkDefinition,
   defaultOverridePriority,
   defaultOrderPriority,
+  doRename,
   mkAliasOptionModule,
   mkRenamedOptionModule,
   mkRemovedOptionModule,
   setDefaultModuleLocation,
   showOption,
   types,
+  modules,
 };
 
 /** The type of {@link lib}. */

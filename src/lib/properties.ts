@@ -134,3 +134,23 @@ export function propertyKind(value: unknown): Property["_type"] | undefined {
 export function typeTag(value: unknown): unknown {
   return isAttrs(value) && hasOwn(value, "_type") ? value["_type"] : undefined;
 }
+
+/**
+ * `f` applied to the value inside a definition, the properties around it (`mkIf`, `mkMerge`,
+ * `mkOverride`, `mkOrder`, `mkDefinition`) kept as they are.
+ * @example mapDefinitionValue((n: number) => String(n), mkForce(1)) // mkForce("1")
+ */
+export function mapDefinitionValue(f: (value: unknown) => unknown, def: unknown): unknown {
+  switch (propertyKind(def)) {
+    case "merge":
+      return { ...(def as MergeProperty), contents: (def as MergeProperty).contents.map((d) => mapDefinitionValue(f, d)) };
+    case "if":
+    case "override":
+    case "order":
+      return { ...(def as IfProperty), content: mapDefinitionValue(f, (def as IfProperty).content) };
+    case "definition":
+      return { ...(def as DefinitionProperty), value: mapDefinitionValue(f, (def as DefinitionProperty).value) };
+    default:
+      return f(def);
+  }
+}

@@ -6,23 +6,39 @@
 import { attrByPath, isAttrs, setAttrByPath, type Attrs } from "./attrs.js";
 import { ModuleError } from "./errors.js";
 import { applyWithoutValue, mkOption } from "./options.js";
-import { defaultOverridePriority, mkIf, mkOverride, type MergeProperty } from "./properties.js";
+import { defaultOverridePriority, mkIf, mkOverride, type Condition, type MergeProperty } from "./properties.js";
 import { showFiles, showOption } from "./show.js";
 import { submodule } from "./types/submodule.js";
 import type { OptionType } from "./types/type.js";
 
-interface RenameSpec {
+/** The arguments of {@link doRename}, as Nixpkgs names them. */
+export interface RenameSpec {
+  /** The path of the old option. */
   readonly from: readonly string[];
+  /** The path of the option it forwards to. */
   readonly to: readonly string[];
+  /** Whether the old option is shown in documentation. */
   readonly visible: boolean;
+  /** Whether a definition of the old option adds a warning to `warnings` (where that option exists). */
   readonly warn: boolean;
+  /** What the old option's value is, from the new option's value (the identity, say). */
+  readonly use: (value: unknown) => unknown;
+  /** Whether the forwarded definitions keep their priority. @default true */
   readonly withPriority?: boolean;
+  /**
+   * When to forward at all (Nixpkgs' `mkIf` condition): false keeps `to` from being defined, for
+   * when `to` lies in an `attrsOf` submodule whose entry would otherwise be created. @default true
+   */
+  readonly condition?: Condition;
 }
 
-interface ModuleArgs {
+/** The module arguments a rename module reads. */
+export interface RenameModuleArgs {
   readonly config: Attrs;
   readonly options: Attrs;
 }
+
+type ModuleArgs = RenameModuleArgs;
 
 function optionAt(options: Attrs, path: readonly string[]): Attrs {
   const opt = attrByPath(path, undefined, options);
@@ -38,8 +54,15 @@ function lazyMerge(contents: () => unknown[]): MergeProperty {
   });
 }
 
-/** The module behind {@link mkAliasOptionModule} and {@link mkRenamedOptionModule}. */
-function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
+/**
+ * A module that declares the old option `from` as an alias of `to`: definitions of `from` define
+ * `to` (where `condition` holds), and `from` reads `use` of `to`'s value. The module behind
+ * {@link mkAliasOptionModule} and {@link mkRenamedOptionModule}.
+ * @example
+ * doRename({ from: ["services", "foo", "bar"], to: ["services", "foos", "", "bar"], visible: true, warn: false,
+ *   use: (x) => x, condition: () => config.services.foo.enable })
+ */
+export function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
   const { from, to } = spec;
   return ({ config, options }) => {
     const fromOpt = () => optionAt(options, from);
@@ -51,7 +74,7 @@ function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
       visible: spec.visible,
       description: `Alias of {option}\`${showOption(to)}\`.`,
       // The alias's value is the target's: its own merged value is never needed.
-      apply: applyWithoutValue(() => attrByPath(to, undefined, config)),
+      apply: applyWithoutValue(() => spec.use(attrByPath(to, undefined, config))),
     });
     Object.defineProperty(declaration, "type", { get: toType, enumerable: true });
     // Nixpkgs builds this declaration with `// optionalAttrs (toType != null) { type = toType; }`,
@@ -92,7 +115,7 @@ function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
     });
     return {
       options: setAttrByPath(from, option),
-      config: lazyMerge(() => ["warnings" in options ? warnings : {}, forwarded]),
+      config: mkIf(spec.condition ?? true, lazyMerge(() => ["warnings" in options ? warnings : {}, forwarded])),
     };
   };
 }
@@ -102,7 +125,7 @@ function doRename(spec: RenameSpec): (args: ModuleArgs) => Attrs {
  * `to`'s value. @example mkAliasOptionModule(["hosts"], ["services", "web", "hosts"])
  */
 export function mkAliasOptionModule(from: readonly string[], to: readonly string[]): (args: ModuleArgs) => Attrs {
-  return doRename({ from, to, visible: true, warn: false });
+  return doRename({ from, to, visible: true, warn: false, use: (x) => x });
 }
 
 /**
@@ -110,7 +133,7 @@ export function mkAliasOptionModule(from: readonly string[], to: readonly string
  * `warnings` where that option exists. @example mkRenamedOptionModule(["oldPort"], ["port"])
  */
 export function mkRenamedOptionModule(from: readonly string[], to: readonly string[]): (args: ModuleArgs) => Attrs {
-  return doRename({ from, to, visible: false, warn: true });
+  return doRename({ from, to, visible: false, warn: true, use: (x) => x });
 }
 
 /**

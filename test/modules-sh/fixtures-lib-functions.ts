@@ -3,12 +3,138 @@
 // with a condition, `importApply`) and the `graph` of an evaluation.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { lib } from "../../src/lib/index.js";
+import { deepEqual } from "../../src/lib/attrs.js";
 
-const { mkOption, types } = lib;
+const { mkOption, mkEnableOption, mkDefault, mkForce, types } = lib;
 
 type Args = { config: any; options: any; [name: string]: any };
 
+function oops(what: string): never {
+  throw new Error(what);
+}
+
+/** Nix's `assert`: the value, or an error naming what failed. */
+function assert<T>(condition: boolean, what: string, value: T): T {
+  return condition ? value : oops(`assertion failed: ${what}`);
+}
+
+/** `mk(content)` whose content is computed when read (`mkDefault (throw …)` in Nix). */
+function lazyContent(mk: (content: unknown) => object, content: () => unknown): object {
+  return Object.defineProperty({ ...mk(undefined) }, "content", { get: content, enumerable: true });
+}
+
+/**
+ * Nixpkgs' `lib.modules.importApply file arg`: `setDefaultModuleLocation file (import file arg)`.
+ * Our lib reads no files, so the harness's fixtures stand for `import`.
+ */
+function importApply(name: string, staticArg: unknown): unknown {
+  const imported = libFunctionFixtures[name] as (arg: unknown) => unknown;
+  return lib.setDefaultModuleLocation(`/modules/${name}`, imported(staticArg));
+}
+
+/** A fixture imported by path from another (`./name.nix`): its file and key are the path. */
+function asFile(name: string): unknown {
+  const file = `/modules/${name}`;
+  return {
+    _file: file,
+    key: file,
+    // Read when imported: the fixture may be defined after the one importing it.
+    get imports() {
+      return [libFunctionFixtures[name]];
+    },
+  };
+}
+
 export const libFunctionFixtures: Record<string, unknown> = {
+  "test-mergeAttrDefinitionsWithPrio.nix": ({ options }: Args) => {
+    const defs = () => lib.modules.mergeAttrDefinitionsWithPrio(options._module.args);
+    const assertLazy = (): never =>
+      oops("The test must not evaluate this the assertLazy thunk, but it did. Unexpected strictness leads to unexpected errors and performance problems.");
+    return {
+      options: { result: mkOption({}) },
+      config: {
+        _module: {
+          args: {
+            default: lazyContent(mkDefault, assertLazy),
+            regular: null,
+            force: lazyContent(mkForce, assertLazy),
+            get unused() {
+              return assertLazy();
+            },
+          },
+        },
+        get result() {
+          const d = defs();
+          return (
+            assert(d["default"]!.highestPrio === mkDefault(undefined).priority, "defs.default.highestPrio", true) &&
+            assert(d["regular"]!.highestPrio === lib.modules.defaultOverridePriority, "defs.regular.highestPrio", true) &&
+            assert(d["force"]!.highestPrio === mkForce(undefined).priority, "defs.force.highestPrio", true)
+          );
+        },
+      },
+    };
+  },
+  "doRename-condition.nix": ({ config }: Args) => ({
+    options: {
+      services: {
+        foo: { enable: mkEnableOption("foo") },
+        foos: mkOption({
+          type: types.attrsOf(types.submodule({ options: { bar: mkOption({ type: types.str }) } })),
+          default: {},
+        }),
+      },
+      result: mkOption({}),
+    },
+    imports: [
+      lib.doRename({
+        from: ["services", "foo", "bar"],
+        to: ["services", "foos", "", "bar"],
+        visible: true,
+        warn: false,
+        use: (x) => x,
+        withPriority: true,
+        condition: () => config.services.foo.enable,
+      }),
+    ],
+  }),
+  "doRename-condition-enable.nix": ({ config }: Args) => ({
+    config: {
+      services: { foo: { enable: true, bar: "baz" } },
+      get result() {
+        return assert(deepEqual(config.services.foos, { "": { bar: "baz" } }), 'config.services.foos == { "" = { bar = "baz"; }; }', true);
+      },
+    },
+  }),
+  "doRename-condition-no-enable.nix": ({ config }: Args) => ({
+    config: {
+      services: { foos: { "": { bar: "baz" } } },
+      get result() {
+        return (
+          assert(deepEqual(config.services.foos, { "": { bar: "baz" } }), 'config.services.foos == { "" = { bar = "baz"; }; }', true) &&
+          assert(config.services.foo.bar === "baz", 'config.services.foo.bar == "baz"', true)
+        );
+      },
+    },
+  }),
+  "doRename-condition-migrated.nix": ({ config, options }: Args) => ({
+    config: {
+      get result() {
+        return (
+          assert(deepEqual(config.services.foos, {}), "config.services.foos == { }", true) &&
+          assert(!options.services.foo.bar.isDefined, "!options.services.foo.bar.isDefined", true)
+        );
+      },
+    },
+  }),
+  "importApply.nix": () => ({
+    options: { value: mkOption({ default: 1 }) },
+    imports: [importApply("importApply-function.nix", { foo: "abc" })],
+  }),
+  "importApply-function.nix": ({ foo }: { foo: string }) => () => ({ value: foo }),
+  "importApply-disabling.nix": {
+    imports: [asFile("importApply.nix")],
+    disabledModules: ["/modules/importApply-function.nix"],
+  },
   "option.nix": ({ config, options }: Args) => ({
     options: {
       theOption: mkOption({ type: types.optionDeclaration }),

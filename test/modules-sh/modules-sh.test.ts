@@ -15,6 +15,7 @@ import {
 describe("modules.sh: basics", () => {
   output(172, /^"one two"$/, "config.result", "shorthand-meta.nix");
   error(174, "InvalidDefinition", /test-push-down-non-attrs\.nix/, "config", "test-push-down-non-attrs.nix");
+  output(176, /^true$/, "config.result", "test-mergeAttrDefinitionsWithPrio.nix");
   output(198, /^true$/, "config.result", "module-argument-default.nix");
   output(203, /"ok"/, "config.result", "specialArgs-lib.nix");
   error(207, "UndeclaredOption", null, "config.wrong1", "error-mkOption-in-config.nix");
@@ -142,6 +143,13 @@ describe("modules.sh: mkIf with submodules", () => {
   output(348, /^true$/, "config.attrsOfSub.foo.enable", ...s, "define-enable.nix", "define-attrsOfSub-if-foo-enable.nix");
   output(349, /^true$/, "config.attrsOfSub.foo.enable", ...s, "define-enable.nix", "define-attrsOfSub-foo-if-enable.nix");
   output(350, /^true$/, "config.attrsOfSub.foo.enable", ...s, "define-enable.nix", "define-attrsOfSub-foo-enable-if.nix");
+});
+
+// importApply imports a file; our lib reads no files, so the fixture applies the harness's fixture
+// (fixtures-lib-functions.ts): Nixpkgs' `setDefaultModuleLocation file (import file arg)`.
+describe("modules.sh: importApply", () => {
+  output(353, /"abc"/, "config.value", "importApply.nix");
+  output(358, /"abc"/, "config.value", "importApply-disabling.nix");
 });
 
 describe("modules.sh: disabledModules", () => {
@@ -426,6 +434,9 @@ describe("modules.sh: values that are not modules", () => {
 describe("modules.sh: doRename", () => {
   output(714, /^1234$/, "config.c.d.e", "doRename-basic.nix");
   output(716, /^"The option `a\.b. defined in `.*\/doRename-warnings\.nix. has been renamed to `c\.d\.e.\."$/, "config.result", "doRename-warnings.nix");
+  output(719, /^true$/, "config.result", "doRename-condition.nix", "doRename-condition-enable.nix");
+  output(720, /^true$/, "config.result", "doRename-condition.nix", "doRename-condition-no-enable.nix");
+  output(721, /^true$/, "config.result", "doRename-condition.nix", "doRename-condition-migrated.nix");
 });
 
 describe("modules.sh: keys of anonymous modules", () => {
