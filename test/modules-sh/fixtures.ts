@@ -12,7 +12,7 @@ import { moreFixtures } from "./fixtures-more.js";
 import { packageOptionFixtures } from "./fixtures-package-option.js";
 import { typeFixtures } from "./fixtures-types.js";
 import { typesNixFixtures } from "./fixtures-types-nix.js";
-import { valueMetaFixtures } from "./fixtures-value-meta.js";
+import { attrListFixtures, valueMetaFixtures } from "./fixtures-value-meta.js";
 
 const { mkOption, mkIf, mkMerge, mkForce, mkDefault, types } = lib;
 
@@ -164,6 +164,7 @@ export const fixtures: Record<string, unknown> = {
   ...attrTagFixtures,
   ...packageOptionFixtures,
   ...valueMetaFixtures,
+  ...attrListFixtures,
   ...typesNixFixtures,
   ...libFunctionFixtures,
 };

@@ -548,3 +548,15 @@ describe("modules.sh: option name suggestions", () => {
     "error-typo-deeply-nested.nix",
   );
 });
+
+// Error patterns: Nix's "A definition for option" is our "A definition of"; its "TypeError:" (the
+// head error of a checking merge) is not in ours.
+describe("modules.sh: types.attrListOf", () => {
+  output(850, /"ok"/, "config.assertions", "declare-attrList.nix");
+  error(851, "TypeMismatch", /A definition of .attrListInt\.badValue\.a. is not of type .signed integer.\. Definition values:/, "config.attrListIntStrict.badValue", "declare-attrList.nix");
+  error(852, "TypeMismatch", /A definition of .attrList\.badListElem. is not of type .attribute list of string.\. Each list element must be a single-key attribute set, but got 2 keys/, "config.attrListStrict.badListElem", "declare-attrList.nix");
+  error(853, "TypeMismatch", /A definition of .attrList\.badString. is not of type .attribute list of string.\. Definition values:/, "config.attrListStrict.badString", "declare-attrList.nix");
+  error(854, "TypeMismatch", /A definition of .attrList\.badListString. is not of type .attribute list of string.\. Each list element must be an attribute set, but got string/, "config.attrListStrict.badListString", "declare-attrList.nix");
+  error(857, "TypeMismatch", /the-defs-file\.nix/, "config.argv", "attrList-valueMeta-definitions-file-diagnostic-forwarding.nix");
+  error(860, "DuplicateDeclaration", /The option .merged. in .*\/declare-attrList-type-merge\.nix. is already declared in .*\/declare-attrList-type-merge\.nix/, "config.merged", "declare-attrList-type-merge.nix");
+});
