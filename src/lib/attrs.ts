@@ -42,16 +42,21 @@ export function defineLazy(obj: object, key: string, get: () => unknown): void {
 }
 
 /**
- * Defines an enumerable getter that computes its value once and then stands in for itself as a
- * plain data property of the object read through, so that a fully read configuration keeps only
- * its values, not the evaluation that computed them. `get` must give the same value on every call
- * (a cached value); a read that throws leaves the getter in place, to be retried.
+ * Defines an enumerable getter that computes its value once and then drops `get`, so that a fully
+ * read configuration keeps only its values, not the evaluation that computed them. `get` must give
+ * the same value on every call (a cached value); a read that throws keeps `get`, to be retried.
+ * The property stays a getter: redefining it as data on first read costs V8 a new shape per
+ * property, which makes `JSON.stringify` of a set of a few hundred keys take seconds.
  */
 export function defineCachedLazy(obj: object, key: string, get: () => unknown): void {
+  let compute: (() => unknown) | undefined = get;
+  let value: unknown;
   Object.defineProperty(obj, key, {
-    get(this: object) {
-      const value = get();
-      Object.defineProperty(this, key, { value, enumerable: true, writable: false, configurable: true });
+    get() {
+      if (compute !== undefined) {
+        value = compute();
+        compute = undefined;
+      }
       return value;
     },
     enumerable: true,

@@ -28,7 +28,11 @@ export type OptionDeclaration<V = unknown> = OptionSpec<V> & { readonly _type: "
  */
 export function mkOption<V = unknown>(spec: OptionSpec<V>): OptionDeclaration<V> {
   const declaration = {} as Attrs;
-  Object.defineProperties(declaration, Object.getOwnPropertyDescriptors(spec));
+  for (const key of Object.keys(spec)) {
+    const descriptor = Object.getOwnPropertyDescriptor(spec, key)!;
+    if (descriptor.get === undefined && key !== "__proto__" && key !== "_type") declaration[key] = descriptor.value;
+    else Object.defineProperty(declaration, key, descriptor);
+  }
   Object.defineProperty(declaration, "_type", { value: "option", enumerable: true });
   return declaration as unknown as OptionDeclaration<V>;
 }

@@ -1,6 +1,7 @@
 /** Attribute-set types: `attrs` (shallow update), and `attrsOf`/`lazyAttrsOf` (merged key by key). */
 import { compareNames, defineCachedLazy, defineLazy, isAttrs, updateAttrs, type Attrs } from "../attrs.js";
 import { Lazy, lazyProperty } from "../lazy.js";
+import { fastDefinitionValue, isPlainDataObject, isPlainDefinition, notCovered, withFastMerge } from "../fast-merge.js";
 import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
 import type { PendingDefinition } from "../definitions.js";
 import { checkDefsForError, descriptionPhrase, mkOptionType, type Definition, type OptionType } from "./type.js";
@@ -65,7 +66,11 @@ function mergeOneDefinition(out: Attrs, loc: readonly string[], elemType: Option
     const plain = plainEntry(value, key);
     if (plain !== undefined) {
       // Once read, the entry is its value alone: its merge is not kept alive by the set.
-      defineCachedLazy(out, key, () => mergeDefinitions([...loc, key], elemType, [{ file: def.file, value: plain.value }]).mergedValue);
+      defineCachedLazy(out, key, () => {
+        const keyLoc = [...loc, key];
+        const fast = fastDefinitionValue(elemType, plain.value, keyLoc, def.file);
+        return fast !== notCovered ? fast : mergeDefinitions(keyLoc, elemType, [{ file: def.file, value: plain.value }]).mergedValue;
+      });
       continue;
     }
     const merged = mergeDefinitions([...loc, key], elemType, [{ file: def.file, value: lazyProperty(value, key) }]);
@@ -83,9 +88,23 @@ export function attrsWith<V = unknown>(spec: AttrsWithSpec<V>): OptionType<Recor
   const { elemType } = spec;
   const lazy = spec.lazy ?? false;
   const placeholder = spec.placeholder ?? "name";
+  // One type per parameters: a type is a value, and a module function called per value asks for
+  // the same one each time (so its fast merge is made once).
+  if (typeof elemType !== "object" || elemType === null) return makeAttrsWith(elemType, lazy, placeholder);
+  let byParameters = attrsWithTypes.get(elemType);
+  if (byParameters === undefined) attrsWithTypes.set(elemType, (byParameters = new Map()));
+  const parameters = `${String(lazy)}:${placeholder}`;
+  let type = byParameters.get(parameters);
+  if (type === undefined) byParameters.set(parameters, (type = Object.freeze(makeAttrsWith(elemType, lazy, placeholder))));
+  return type as OptionType<Record<string, V>>;
+}
+
+const attrsWithTypes = new WeakMap<object, Map<string, OptionType>>();
+
+function makeAttrsWith<V>(elemType: OptionType<V>, lazy: boolean, placeholder: string): OptionType<Record<string, V>> {
   const check = isAttrs;
   const build = (p: unknown) => attrsWith(p as AttrsWithSpec);
-  return mkOptionType<Record<string, V>>({
+  const type = mkOptionType<Record<string, V>>({
     name: lazy ? "lazyAttrsOf" : "attrsOf",
     get description() {
       return `${lazy ? "lazy attribute set" : "attribute set"} of ${descriptionPhrase((c) => c === "noun" || c === "composite", elemType)}`;
@@ -155,6 +174,13 @@ export function attrsWith<V = unknown>(spec: AttrsWithSpec<V>): OptionType<Recor
       },
     },
     nestedTypes: { elemType },
+  });
+  // One plain definition whose entries are all plain: each entry merged when first read, as the
+  // general merge of one definition does (lazy or not, every such key is defined).
+  return withFastMerge(type, () => (value, loc, file) => {
+    if (!isPlainDataObject(value)) return notCovered;
+    for (const key in value) if (!isPlainDefinition(value[key])) return notCovered;
+    return mergeOneDefinition({}, loc, elemType, { file, value });
   });
 }
 

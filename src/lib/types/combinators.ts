@@ -1,5 +1,6 @@
 /** Types built from other types: nullOr, either, oneOf, coercedTo, uniq, unique, functionTo, enum. */
 import { deepEqual } from "../attrs.js";
+import { fastMergeOf, notCovered, withFastMerge } from "../fast-merge.js";
 import { ModuleError } from "../errors.js";
 import { mergeDefinitions } from "../merge-definitions.js";
 import { mergeEqualOption, mergeOneOption, mergeUniqueOption } from "../merge-helpers.js";
@@ -19,7 +20,7 @@ import {
 
 /** `null`, or a value of `elemType`; definitions must be all null or all not null. @example nullOr(types.str) */
 export function nullOr<V>(elemType: OptionType<V>): OptionType<V | null> {
-  return mkOptionType<V | null>({
+  const type = mkOptionType<V | null>({
     name: "nullOr",
     get description() {
       return `null or ${descriptionPhrase((c) => c === "noun" || c === "conjunction", elemType)}`;
@@ -48,6 +49,11 @@ export function nullOr<V>(elemType: OptionType<V>): OptionType<V | null> {
     },
     functor: elemTypeFunctor("nullOr", elemType, (e) => nullOr(e) as OptionType),
     nestedTypes: { elemType },
+  });
+  // One definition: null, or the element type's merge of it (whose fast merge checks it).
+  return withFastMerge(type, () => {
+    const elemMerge = fastMergeOf(elemType as OptionType);
+    return (value, loc, file) => (value === null ? null : elemMerge === null ? notCovered : elemMerge(value, loc, file));
   });
 }
 

@@ -1,4 +1,5 @@
 /** List types: `listOf` concatenates definitions in order, `nonEmptyListOf` also refuses `[]`. */
+import { fastDefinitionValue, notCovered, withFastMerge } from "../fast-merge.js";
 import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
 import { addCheck } from "./check.js";
 import {
@@ -29,7 +30,7 @@ export function elemTypeFunctor(name: string, elemType: OptionType, build: (elem
  */
 export function listOf<V = unknown>(elemType: OptionType<V>): OptionType<V[]> {
   const check = (x: unknown) => Array.isArray(x);
-  return mkOptionType<V[]>({
+  const type = mkOptionType<V[]>({
     name: "listOf",
     get description() {
       return `list of ${descriptionPhrase((c) => c === "noun" || c === "composite", elemType)}`;
@@ -62,6 +63,19 @@ export function listOf<V = unknown>(elemType: OptionType<V>): OptionType<V[]> {
     },
     functor: elemTypeFunctor("listOf", elemType, (e) => listOf(e) as OptionType),
     nestedTypes: { elemType },
+  });
+  // Every element merged at once, as the general merge does when the list is read.
+  return withFastMerge(type, () => (value, loc, file) => {
+    if (!Array.isArray(value)) return notCovered;
+    const out: unknown[] = [];
+    for (let m = 0; m < value.length; m++) {
+      const element = Object.getOwnPropertyDescriptor(value, m);
+      if (element === undefined || element.get !== undefined) return notCovered;
+      const merged = fastDefinitionValue(elemType, element.value, [...loc, `[definition 1-entry ${m + 1}]`], file);
+      if (merged === notCovered) return notCovered;
+      out.push(merged);
+    }
+    return out;
   });
 }
 

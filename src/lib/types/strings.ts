@@ -36,6 +36,15 @@ function escapeNixString(s: string): string {
  * @example strMatching("[0-9]+\\.[0-9]+")
  */
 export function strMatching(pattern: string): OptionType<string> {
+  let type = strMatchingTypes.get(pattern);
+  if (type === undefined) strMatchingTypes.set(pattern, (type = Object.freeze(makeStrMatching(pattern))));
+  return type;
+}
+
+/** One type per pattern: a type is a value, and a module function called per value asks for the same one each time. */
+const strMatchingTypes = new Map<string, OptionType<string>>();
+
+function makeStrMatching(pattern: string): OptionType<string> {
   let re: RegExp;
   try {
     re = posixRegex(pattern);

@@ -12,6 +12,9 @@ import { mkOption } from "../options.js";
 import { setDefaultModuleLocation } from "../module-location.js";
 import { mkOptionDefault, mkForce } from "../properties.js";
 import { showOption } from "../show.js";
+import { fastDefinitionValue, notCovered, withFastMerge } from "../fast-merge.js";
+import { lib } from "../lib.js";
+import { fastPlanOfStatic, modulesToCallPerValue, fastSubmoduleMerge, type FunctionModules } from "./fast-submodule.js";
 import { areStaticModules, staticSubmodulePlan, staticSubmoduleValue, type StaticSubmodulePlan } from "./static-submodule.js";
 import {
   checkDefsForError,
@@ -86,7 +89,28 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
     binOp: (a, b) => combineSpecs(a as SubmoduleSpec, b as SubmoduleSpec),
   };
 
-  return mkOptionType<Attrs>({
+  // The fast path's plan of a static type, and the modules a non-static one calls per value.
+  let fastStatic: ReturnType<typeof fastPlanOfStatic> | undefined;
+  let perValue: FunctionModules | null | undefined;
+  const fastMerge = fastSubmoduleMerge({
+    staticPlan: () => {
+      if (fastStatic !== undefined) return fastStatic;
+      const staticPlan = getPlan();
+      return (fastStatic = staticPlan === null ? null : fastPlanOfStatic(staticPlan));
+    },
+    functionModules: () => {
+      if (perValue !== undefined) return perValue;
+      let leaves: readonly unknown[] | null = null;
+      try {
+        if (spec.shorthandOnlyDefinesConfig === true) leaves = modulesToCallPerValue(modules, spec.specialArgs ?? {});
+      } catch {
+        leaves = null;
+      }
+      return (perValue = leaves === null ? null : { modules: leaves, lib });
+    },
+  });
+
+  const type = mkOptionType<Attrs>({
     name: "submodule",
     get description() {
       const description = spec.description;
@@ -119,6 +143,9 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
         headError: checkDefsForError(isModuleLike, defs),
         value: () => {
           if (defs.length === 1) {
+            const def = defs[0]!;
+            const fastValue = fastDefinitionValue(type, def.value, loc, def.file);
+            if (fastValue !== notCovered) return fastValue;
             const plan = getPlan();
             const fast = plan === null ? undefined : staticSubmoduleValue(plan, loc, defs[0]!);
             if (fast !== undefined) return fast;
@@ -150,6 +177,7 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
       },
     } as Readonly<Record<string, OptionType>>,
   });
+  return withFastMerge(type, () => fastMerge);
 }
 
 /** The fields of a spec besides `modules`, each computed when first read. */

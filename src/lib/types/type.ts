@@ -6,7 +6,8 @@
 import type { Attrs } from "../attrs.js";
 import { ModuleError } from "../errors.js";
 import { showDefs, showOption } from "../show.js";
-import { mergeDefaultOption } from "../merge-helpers.js";
+import { mergeDefaultOption, mergeEqualOption, mergeOneOption } from "../merge-helpers.js";
+import { identityFastMerge, withFastMerge } from "../fast-merge.js";
 import { namedType } from "./registry.js";
 
 /** A definition as a type's merge receives it: the file and the (evaluated) value. */
@@ -165,7 +166,22 @@ export function mkOptionType<V = unknown>(spec: OptionTypeSpec<V>): OptionType<V
       enumerable: true,
     });
   }
+  // The merges whose value of one definition is that definition's value: the fast path only checks.
+  if (checkedMerge === undefined && (merge === mergeEqualOption || merge === mergeOneOption || merge === mergeDefaultOption)) {
+    withFastMerge(type, identityFastMerge(guarded(type.check)));
+  }
   return type;
+}
+
+/** `check`, where a throw (a user's check) means "not covered" rather than an error. */
+function guarded(check: (value: unknown) => boolean): (value: unknown) => boolean {
+  return (value) => {
+    try {
+      return Boolean(check(value));
+    } catch {
+      return false;
+    }
+  };
 }
 
 /**
@@ -174,7 +190,10 @@ export function mkOptionType<V = unknown>(spec: OptionTypeSpec<V>): OptionType<V
  */
 export function overrideType<V>(type: OptionType<V>, fields: Partial<OptionType<V>>): OptionType<V> {
   const copy = Object.create(null) as OptionType<V>;
-  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(type));
+  // A frozen type's fields are fixed; the copy's are its own to replace.
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(type))) {
+    Object.defineProperty(copy, key, "value" in descriptor ? { ...descriptor, writable: true, configurable: true } : { ...descriptor, configurable: true });
+  }
   Object.defineProperties(copy, Object.getOwnPropertyDescriptors(fields));
   return Object.setPrototypeOf(copy, Object.prototype) as OptionType<V>;
 }

@@ -1,0 +1,112 @@
+/**
+ * The fast path of a merge: for a type that has one, a function that merges a single plain
+ * definition (no getter, no property such as `mkIf`, no lazy value) straight into the value the
+ * general merge would give, or says it does not cover the value. It never throws and never runs a
+ * getter, so trying it and then taking the general path is the same as taking the general path at
+ * once: every error, every lazy read and every position still comes from the general path.
+ *
+ * A fast merge belongs to one type object (kept in a WeakMap, made on first use), so a copy of a
+ * type with another `check` (`{ ...type, check }`) or an `addCheck`ed type never inherits it.
+ */
+import { Lazy } from "./lazy.js";
+import type { OptionType } from "./types/type.js";
+
+/** What a fast merge gives for a value it does not cover: the general merge decides. */
+export const notCovered: unique symbol = Symbol("not covered by the fast merge");
+
+/** The result of a fast merge: the merged value, or {@link notCovered}. */
+export type FastResult = unknown;
+
+/**
+ * Merges one plain definition `value` of the type at `loc`, defined in `file`, into the type's
+ * value; {@link notCovered} where the general merge must decide. `file` and `loc` are what parts
+ * that stay lazy (the entries of an `attrsOf`) hand to the general merge when they are read.
+ */
+export type FastMerge = (value: unknown, loc: readonly string[], file: string) => FastResult;
+
+const builders = new WeakMap<object, () => FastMerge | null>();
+const built = new WeakMap<object, FastMerge | null>();
+
+let enabled = true;
+
+/** How many values the fast path gave, and how many it left to the general merge, since the last reset. */
+export const fastPathCounts = { taken: 0, declined: 0 };
+
+/**
+ * Turns the fast path on or off (it is on by default); the tests compare the two. Returns the
+ * previous setting.
+ */
+export function setFastPath(on: boolean): boolean {
+  const previous = enabled;
+  enabled = on;
+  return previous;
+}
+
+/**
+ * Gives `type` the fast merge that `build` makes when it is first needed (built once; null: the
+ * type has none). Returns the type.
+ */
+export function withFastMerge<T extends object>(type: T, build: () => FastMerge | null): T {
+  builders.set(type, build);
+  return type;
+}
+
+/** The fast merge of `type`, or null where it has none (or the fast path is off). */
+export function fastMergeOf(type: OptionType<unknown>): FastMerge | null {
+  if (!enabled) return null;
+  let merge = built.get(type);
+  if (merge === undefined) {
+    const build = builders.get(type);
+    merge = build === undefined ? null : build();
+    built.set(type, merge);
+  }
+  return merge;
+}
+
+/**
+ * Whether a definition's value is plain for the fast path: not a lazy value and not a set with a
+ * `_type` (a property such as `mkIf` or `mkDefault`, or anything else the general merge looks at).
+ */
+export function isPlainDefinition(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  return !(value instanceof Lazy) && !Object.prototype.hasOwnProperty.call(value, "_type");
+}
+
+/**
+ * The value of a single definition of `type` at `loc` as the general `mergeDefinitions` would give
+ * it, where the fast path covers it; {@link notCovered} otherwise.
+ */
+export function fastDefinitionValue(type: OptionType<unknown>, value: unknown, loc: readonly string[], file: string): FastResult {
+  const merge = fastMergeOf(type);
+  if (merge === null || !isPlainDefinition(value)) {
+    if (enabled) fastPathCounts.declined++;
+    return notCovered;
+  }
+  const result = merge(value, loc, file);
+  if (result === notCovered) fastPathCounts.declined++;
+  else fastPathCounts.taken++;
+  return result;
+}
+
+/**
+ * The fast merge of a type whose merge of one definition is the value itself (str, int, bool,
+ * enum, ...): the value where `check` accepts it.
+ */
+export function identityFastMerge(check: (value: unknown) => boolean): () => FastMerge {
+  return () => (value) => (check(value) ? value : notCovered);
+}
+
+/**
+ * Whether `value` is an object whose own properties are all data (no getter, which only the
+ * general path may run) and whose prototype is Object's or null.
+ */
+export function isPlainDataObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor !== undefined && descriptor.get !== undefined) return false;
+  }
+  return true;
+}

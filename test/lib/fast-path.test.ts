@@ -1,0 +1,227 @@
+// The fast path (src/lib/fast-merge.ts) merges a single plain definition without the general
+// machinery. Switched off, every value takes the general path; the two must agree on everything a
+// configuration shows: values, key order, errors (kind, path, message) and laziness (which getters
+// of the definitions run, and when). Random types and random data, some plain, some with getters,
+// properties, wrong values and missing options, are read through both and compared step by step.
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { evalModules, isModuleError, lib, type OptionType } from "../../src/lib/index.js";
+import { fastPathCounts, setFastPath } from "../../src/lib/fast-merge.js";
+import { defineCachedLazy } from "../../src/lib/attrs.js";
+
+const { mkOption, types, mkDefault, mkForce, mkIf } = lib;
+
+afterEach(() => {
+  setFastPath(true);
+});
+
+/** A random type, with the values it accepts (and some it does not). */
+interface TypeCase {
+  readonly type: OptionType;
+  readonly value: fc.Arbitrary<unknown>;
+}
+
+const names = fc.constantFrom("a", "b", "c", "10", "9", "__proto__", "name", "z");
+const anyScalar = fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: -3, max: 300 }), fc.boolean(), fc.constant(null));
+
+const scalarCases: readonly TypeCase[] = [
+  { type: types.str, value: fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 3 }) }, { weight: 1, arbitrary: anyScalar }) },
+  { type: types.int, value: fc.oneof({ weight: 4, arbitrary: fc.integer() }, { weight: 1, arbitrary: anyScalar }) },
+  { type: types.bool, value: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anyScalar }) },
+  { type: types.strMatching("[0-9]+"), value: fc.oneof(fc.stringMatching(/^[0-9]{1,3}$/), fc.string({ maxLength: 2 })) },
+  { type: types.enum(["x", "y"]), value: fc.constantFrom("x", "y", "w", 1) },
+  { type: types.ints.u8, value: fc.integer({ min: -5, max: 300 }) },
+  { type: types.unspecified, value: anyScalar },
+  { type: types.either(types.int, types.str), value: anyScalar },
+  { type: types.addCheck(types.str, (s) => s.length < 2), value: fc.string({ maxLength: 3 }) },
+];
+
+/** Wraps a value, now and then, in what only the general path decides: a property, or an invalid value. */
+function sometimesSpecial(value: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 12, arbitrary: value },
+    { weight: 1, arbitrary: value.map((v) => mkDefault(v)) },
+    { weight: 1, arbitrary: value.map((v) => mkForce(v)) },
+    { weight: 1, arbitrary: fc.tuple(fc.boolean(), value).map(([c, v]) => mkIf(c, v)) },
+    { weight: 1, arbitrary: anyScalar },
+  );
+}
+
+function typeCase(depth: number): fc.Arbitrary<TypeCase> {
+  const scalar = fc.constantFrom(...scalarCases);
+  if (depth === 0) return scalar;
+  const inner = typeCase(depth - 1);
+  const submodule = (byName: boolean) =>
+    fc
+      .tuple(fc.uniqueArray(fc.constantFrom("p", "q", "r"), { minLength: 1, maxLength: 3 }), fc.array(inner, { minLength: 3, maxLength: 3 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.option(inner, { nil: null }))
+      .map(([optionNames, cases, withDefault, freeform]): TypeCase => {
+        const declarations = (name: string) =>
+          Object.fromEntries(
+            optionNames.map((n, i) => [
+              n,
+              mkOption(withDefault[i] ? { type: byName ? types.str : cases[i]!.type, default: byName ? name : "d" } : { type: cases[i]!.type }),
+            ]),
+          );
+        const module = (name: string) => ({
+          ...(freeform === null ? {} : { freeformType: types.attrsOf(freeform.type) }),
+          options: declarations(name),
+        });
+        const type = byName ? types.submodule(({ name }: { name: string }) => module(name)) : types.submodule(module("‹static›"));
+        const entries: [string, fc.Arbitrary<unknown>][] = optionNames.map((n, i) => [n, sometimesSpecial(byName && withDefault[i] ? fc.string({ maxLength: 2 }) : cases[i]!.value)]);
+        const declared = fc.record(Object.fromEntries(entries), { requiredKeys: [] });
+        const extra = freeform === null ? fc.constant({}) : fc.dictionary(fc.constantFrom("x1", "x2", "_module"), sometimesSpecial(freeform.value), { maxKeys: 2 });
+        return { type, value: fc.tuple(declared, extra).map(([d, e]) => ({ ...e, ...d })) };
+      });
+  return fc.oneof(
+    { weight: 2, arbitrary: scalar },
+    { weight: 2, arbitrary: inner.map((c): TypeCase => ({ type: types.attrsOf(c.type), value: fc.dictionary(names, sometimesSpecial(c.value), { maxKeys: 3 }) })) },
+    { weight: 1, arbitrary: inner.map((c): TypeCase => ({ type: types.lazyAttrsOf(c.type), value: fc.dictionary(names, sometimesSpecial(c.value), { maxKeys: 3 }) })) },
+    { weight: 1, arbitrary: inner.map((c): TypeCase => ({ type: types.listOf(c.type), value: fc.array(sometimesSpecial(c.value), { maxLength: 3 }) })) },
+    { weight: 1, arbitrary: inner.map((c): TypeCase => ({ type: types.nullOr(c.type), value: fc.oneof(fc.constant(null), c.value) })) },
+    { weight: 2, arbitrary: submodule(false) },
+    { weight: 2, arbitrary: submodule(true) },
+  );
+}
+
+/** Replaces, now and then, a property of the data by a getter that logs its reads. */
+function withGetters(value: unknown, choices: readonly boolean[], log: string[], path = "$"): unknown {
+  let next = 0;
+  const choose = () => choices[next++ % Math.max(choices.length, 1)] === true;
+  const visit = (v: unknown, at: string): unknown => {
+    if (Array.isArray(v)) return v.map((x, i) => visit(x, `${at}[${i}]`));
+    if (typeof v !== "object" || v === null || Object.getPrototypeOf(v) !== Object.prototype || "_type" in v) return v;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) {
+      const inner = visit((v as Record<string, unknown>)[key], `${at}.${key}`);
+      if (choose()) {
+        Object.defineProperty(out, key, {
+          get: () => {
+            log.push(`${at}.${key}`);
+            return inner;
+          },
+          enumerable: true,
+          configurable: true,
+        });
+      } else {
+        Object.defineProperty(out, key, { value: inner, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    return out;
+  };
+  return visit(value, path);
+}
+
+/** What reading `value` shows, step by step: keys in order, values, errors, and the getters run by then. */
+function trace(value: unknown, log: readonly string[], depth = 0): unknown {
+  if (depth > 8) return "…";
+  if (Array.isArray(value)) return { list: value.map((v) => trace(v, log, depth + 1)), reads: [...log] };
+  if (typeof value !== "object" || value === null) return value;
+  const keys = Object.keys(value);
+  const entries = keys.map((key) => {
+    try {
+      return [key, trace((value as Record<string, unknown>)[key], log, depth + 1), [...log]];
+    } catch (e) {
+      if (!isModuleError(e)) throw e;
+      return [key, { error: e.kind, path: e.path, message: e.message }, [...log]];
+    }
+  });
+  return { keys, entries };
+}
+
+function outcome(fast: boolean, type: OptionType, data: unknown, choices: readonly boolean[]): unknown {
+  setFastPath(fast);
+  const log: string[] = [];
+  const definition = withGetters(data, choices, log);
+  try {
+    const { config } = evalModules({
+      modules: [{ _file: "decl.ts", options: { root: mkOption({ type }) } }, { _file: "data.json", config: { root: definition } }],
+    });
+    return trace(config, log);
+  } catch (e) {
+    if (!isModuleError(e)) throw e;
+    return { error: e.kind, path: e.path, message: e.message, reads: [...log] };
+  } finally {
+    setFastPath(true);
+  }
+}
+
+const sample = typeCase(3).chain((c) => fc.tuple(fc.constant(c.type), c.value, fc.array(fc.boolean(), { maxLength: 6 })));
+
+describe("the fast path", () => {
+  it("gives what the general path gives: values, key order, errors and getter reads, on random types and data", () => {
+    const before = fastPathCounts.taken;
+    fc.assert(
+      fc.property(sample, ([type, data, choices]) => {
+        expect(outcome(true, type, data, choices)).toEqual(outcome(false, type, data, choices));
+      }),
+      { seed: 20261206, numRuns: 600 },
+    );
+    // The comparison means something only if the fast path was taken.
+    expect(fastPathCounts.taken - before).toBeGreaterThan(200);
+  });
+
+  it("is taken by plain data and left by a getter, a property, a wrong value or an argument other than name", () => {
+    const byName = types.submodule(({ name }: { name: string }) => ({ options: { id: mkOption({ type: types.str, default: name }) } }));
+    const readsConfig = types.submodule(({ config }: { config: { id?: string } }) => ({
+      options: { id: mkOption({ type: types.str, default: "x" }), copy: mkOption({ type: types.str, default: config.id ?? "none" }) },
+    }));
+    const taken = (type: OptionType, value: unknown): number => {
+      const start = fastPathCounts.taken;
+      const { config } = evalModules({ modules: [{ options: { xs: mkOption({ type: types.attrsOf(type) }) } }, { config: { xs: { k: value } } }] });
+      try {
+        JSON.stringify(config);
+      } catch (e) {
+        if (!isModuleError(e)) throw e;
+      }
+      return fastPathCounts.taken - start;
+    };
+    expect(taken(byName, {})).toBeGreaterThan(0);
+    expect(taken(byName, { id: mkDefault("d") })).toBe(0);
+    expect(taken(byName, { id: 1 })).toBe(0);
+    expect(taken(byName, { get id() { return "g"; } })).toBe(0);
+    expect(taken(readsConfig, {})).toBe(0);
+  });
+
+  it("gives a function of name its name, once per value, as Nix calls it", () => {
+    const calls: string[] = [];
+    const type = types.submodule(({ name }: { name: string }) => {
+      calls.push(name);
+      return { options: { id: mkOption({ type: types.str, default: name }) } };
+    });
+    const { config } = evalModules({ modules: [{ options: { xs: mkOption({ type: types.attrsOf(type) }) } }, { config: { xs: { a: {}, b: { id: "B" } } } }] });
+    expect(JSON.parse(JSON.stringify(config))).toEqual({ xs: { a: { id: "a" }, b: { id: "B" } } });
+    expect(calls).toEqual(["a", "b"]);
+  });
+});
+
+describe("lazily computed sets", () => {
+  it("are read by JSON.stringify without redefining a property, each getter once: linear in the keys", () => {
+    let computed = 0;
+    const set: Record<string, unknown> = {};
+    for (let i = 0; i < 1000; i++) defineCachedLazy(set, `k${i}`, () => (computed++, { i }));
+    const defineProperty = Object.defineProperty;
+    let redefinitions = 0;
+    Object.defineProperty = ((o: object, k: PropertyKey, d: PropertyDescriptor) => (redefinitions++, defineProperty(o, k, d))) as typeof Object.defineProperty;
+    try {
+      expect(JSON.parse(JSON.stringify(set))["k999"]).toEqual({ i: 999 });
+      JSON.stringify(set);
+    } finally {
+      Object.defineProperty = defineProperty;
+    }
+    expect(redefinitions).toBe(0);
+    expect(computed).toBe(1000);
+  });
+
+  it("as a configuration of 1,000 keys read twice, compute each value once", () => {
+    const { config } = evalModules({
+      modules: [
+        { options: { xs: mkOption({ type: types.attrsOf(types.submodule({ options: { v: mkOption({ type: types.int }) } })) }) } },
+        { config: { xs: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, { v: i }])) } },
+      ],
+    });
+    const start = fastPathCounts.taken;
+    const text = JSON.stringify(config);
+    expect(JSON.stringify(config)).toBe(text);
+    expect(fastPathCounts.taken - start).toBe(1000 + 1000);
+  });
+});
