@@ -2,7 +2,7 @@
  * Nix-style attribute paths on the command line: names separated by dots, a name quoted when it
  * holds dots or other characters (`cuda.manifests."12.2.2".redistrib`).
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 
 /**
  * The names of `text`, or a message saying where it is malformed.

@@ -6,7 +6,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { checkDataFiles, classifyDataFile, type CheckDiagnostic, type ClassifiedFile, type DataFileKind } from "../cuda/check-files.js";
 import { showOption } from "../lib/index.js";
 import { bundledDataFiles } from "./bundled-files.js";

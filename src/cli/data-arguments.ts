@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { checkDataFiles, classifyDataFile, type ClassifiedFile } from "../cuda/check-files.js";
 import { describeDataFile, manifestOptionPath, type DescribedFile } from "../cuda/data-files.js";
 import type { ManifestData, ReleasesData } from "../cuda/evaluate.js";

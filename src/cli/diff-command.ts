@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import pc from "picocolors";
 import { checkDataFiles, classifyDataFile } from "../cuda/check-files.js";
 import { describeDataFile } from "../cuda/data-files.js";

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { evaluateCuda } from "../cuda/evaluate.js";
 import { majorMinor } from "../cuda/versions.js";
 import { closestNames, deepForce, diagnosticOf, showOption, type Diagnostic, type Locator, type SourceLocation } from "../lib/index.js";

@@ -4,7 +4,7 @@
  * the first. Values are read one by one, each in its own `try`, so a broken value hides nothing
  * but what is inside it.
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
 import { diagnosticOf, type Diagnostic, type Locator } from "./diagnostics.js";
 import { evalModules, type EvalModulesArgs, type Evaluation } from "./eval-modules.js";

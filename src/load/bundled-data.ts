@@ -40,7 +40,7 @@ export interface BundledManifest extends ManifestFileName, DataFile {
 /** Every bundled manifest of the modules era (`modules/<product>/manifests/*.json`), sorted by file. */
 export function bundledManifests(): BundledManifest[] {
   const out: BundledManifest[] = [];
-  for (const product of ["cuda", "cutensor"]) {
+  for (const product of ["cuda", "cusparselt", "cutensor"]) {
     const dir = path.join(projectRoot, "modules", product, "manifests");
     for (const name of readdirSync(dir).sort()) {
       const parsed = parseManifestFileName(name);

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { parseJsonText } from "./json-text.js";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
 import { SourceIndex } from "./source-index.js";

@@ -5,7 +5,7 @@
  * past 2^53 is rounded, `1e400` becomes Infinity), and nesting deeper than the loaders allow.
  * Every failure is a diagnostic with its line and column.
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { inexactNumber } from "./exact-numbers.js";
 import { jsonSyntaxError } from "./json-syntax.js";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";

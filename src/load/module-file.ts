@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { setDefaultModuleLocation } from "../lib/index.js";
 import { readDefinitionFile, syntaxOf, type ReadOptions } from "./definition-file.js";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";

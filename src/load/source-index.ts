@@ -3,7 +3,8 @@
  * `LineCounter`; for JSON, a compact index of the text (`json-positions.ts`), built only when a
  * position is first asked for, since most files are valid and need none.
  */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
+import type { Node, Pair } from "yaml";
+import { yaml } from "./yaml-module.js";
 import type { SourceLocation } from "../lib/index.js";
 import { JsonPositions } from "./json-positions.js";
 import { lineStarts, positionAt } from "./text-position.js";
@@ -44,7 +45,7 @@ export class SourceIndex {
       const next = child(node, name);
       if (next === undefined) break;
       found = next;
-      node = isPair(next) ? next.value : next;
+      node = yaml().isPair(next) ? next.value : next;
       resolved++;
     }
     if (found === null) return { file: this.file, line: 1, column: 1 };
@@ -72,8 +73,8 @@ export class SourceIndex {
 
 /** The pair (in a map) or item (in a list) that `name` designates under `node`. */
 function child(node: unknown, name: string): Pair | Node | undefined {
-  if (isMap(node)) return node.items.find((pair) => keyName(pair.key) === name);
-  if (isSeq(node)) {
+  if (yaml().isMap(node)) return node.items.find((pair) => keyName(pair.key) === name);
+  if (yaml().isSeq(node)) {
     const match = /^\[(?:definition \d+-entry )?(\d+)\]$/.exec(name);
     if (match === null) return undefined;
     // `[definition d-entry e]` counts from 1 (Nixpkgs' list locations); the walk's `[i]` from 0.
@@ -85,12 +86,12 @@ function child(node: unknown, name: string): Pair | Node | undefined {
 }
 
 function keyName(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value) : undefined;
+  return yaml().isScalar(key) ? String(key.value) : undefined;
 }
 
 /** The offsets a location spans: a whole pair (key and value) when `whole`, else only its key. */
 function rangeOf(found: Pair | Node, whole: boolean): [number, number] {
-  if (isPair(found)) {
+  if (yaml().isPair(found)) {
     const key = found.key as Node | null;
     const value = found.value as Node | null;
     const start = key?.range?.[0] ?? value?.range?.[0] ?? 0;

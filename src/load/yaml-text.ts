@@ -8,8 +8,9 @@
  * as much data as the file holds, so a "billion laughs" file is refused instead of filling the
  * memory.
  */
-import { either as E } from "fp-ts";
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from "yaml";
+import * as E from "fp-ts/lib/Either.js";
+import type { CST, Document, LineCounter, Node } from "yaml";
+import { yaml } from "./yaml-module.js";
 import { inexactNumber } from "./exact-numbers.js";
 import { fileError, type LoadDiagnostic } from "./load-diagnostic.js";
 import { maxNestingDepth, tooDeep } from "./nesting.js";
@@ -25,16 +26,16 @@ export interface YamlSource {
 
 /** The single document of `text`, or the diagnostics of why it cannot be read. */
 export function parseYamlDocument(text: string, file: string): E.Either<LoadDiagnostic[], YamlSource> {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const at = (offset: number, end?: number) => {
     const from = lineCounter.linePos(offset);
     const to = end === undefined ? undefined : lineCounter.linePos(end);
     return { file, line: from.line, column: from.col, ...(to === undefined ? {} : { endLine: to.line, endColumn: to.col }) };
   };
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tokens = Array.from(new (yaml().Parser)(lineCounter.addNewLine).parse(text));
   const deep = firstTooDeep(tokens);
   if (deep !== null) return E.left([tooDeep(file, { line: at(deep).line, column: at(deep).column })]);
-  const composer = new Composer({ uniqueKeys: true, schema: "core", resolveKnownTags: false, merge: false });
+  const composer = new (yaml().Composer)({ uniqueKeys: true, schema: "core", resolveKnownTags: false, merge: false });
   const documents = Array.from(composer.compose(tokens, true, text.length));
   // A file of comments only has no document, or (after `---`) one without contents.
   if (documents.length === 0 || (documents.length === 1 && documents[0]!.contents === null)) {
@@ -123,7 +124,7 @@ function dataProblems(document: Document.Parsed, budget: number): DataProblem[] 
   let overBudget = false;
   const problem = (node: Node, message: string) => problems.push({ offset: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0, message });
   const measure = (node: unknown): number => {
-    if (isAlias(node)) {
+    if (yaml().isAlias(node)) {
       const target = node.resolve(document);
       if (target === undefined) {
         problem(node, `the alias *${node.source} names no anchor defined before it. Define the anchor (&${node.source}) first.`);
@@ -141,7 +142,7 @@ function dataProblems(document: Document.Parsed, budget: number): DataProblem[] 
       }
       return size;
     }
-    if (isScalar(node)) {
+    if (yaml().isScalar(node)) {
       const { value } = node;
       if (typeof value === "number" && !Number.isFinite(value)) problem(node, `${node.source ?? String(value)} is not a finite number, which JSON cannot hold. Write it as a string.`);
       else if (typeof value === "number") {
@@ -150,14 +151,14 @@ function dataProblems(document: Document.Parsed, budget: number): DataProblem[] 
       }
       return 1 + (typeof value === "string" ? value.length : 0);
     }
-    if (isMap(node) || isSeq(node)) {
+    if (yaml().isMap(node) || yaml().isSeq(node)) {
       open.add(node);
       let size = 1;
       for (const item of node.items) {
-        if (isPair(item)) {
-          const key = isAlias(item.key) ? item.key.resolve(document) : item.key;
-          if (isMap(key) || isSeq(key)) problem(item.key as Node, "a list or an object is used as a key. Keys must be strings.");
-          else if (isScalar(key) && typeof key.value !== "string") problem(item.key as Node, nonStringKey(key));
+        if (yaml().isPair(item)) {
+          const key = yaml().isAlias(item.key) ? item.key.resolve(document) : item.key;
+          if (yaml().isMap(key) || yaml().isSeq(key)) problem(item.key as Node, "a list or an object is used as a key. Keys must be strings.");
+          else if (yaml().isScalar(key) && typeof key.value !== "string") problem(item.key as Node, nonStringKey(key));
           size += measure(item.key) + measure(item.value);
         } else size += measure(item);
       }
