@@ -226,9 +226,21 @@ function disabledKey(file: string, entry: unknown, modulesPath: () => string): s
   );
 }
 
-/** The result of collection: the modules to merge, in collection order. */
+/**
+ * A module as collection met it (Nixpkgs' `graph` of an evaluation): its key and file, whether a
+ * `disabledModules` names it, and what it imports, before disabled and duplicate modules are left out.
+ */
+export interface ModuleGraph {
+  readonly key: string;
+  readonly file: string;
+  readonly disabled: boolean;
+  readonly imports: readonly ModuleGraph[];
+}
+
+/** The result of collection: the modules to merge, in collection order, and the graph of all. */
 export interface Collected {
   readonly modules: readonly UnifiedModule[];
+  readonly graph: readonly ModuleGraph[];
 }
 
 /**
@@ -267,6 +279,14 @@ export function collectModules(
     result.push(s.module);
     for (const child of s.children) if (!disabled.has(child.module.key)) queue.push(child);
   }
-  return { modules: result };
+  const toGraph = (s: Structured): ModuleGraph => ({
+    key: s.module.key,
+    file: s.module.file,
+    disabled: disabled.has(s.module.key),
+    imports: s.children.map(toGraph),
+  });
+  // The engine's own module, which declares `_module`, is not shown, as in Nixpkgs.
+  const graph = roots.filter((s) => s.module.key !== "lib/modules.nix").map(toGraph);
+  return { modules: result, graph };
 }
 

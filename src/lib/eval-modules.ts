@@ -4,7 +4,7 @@
  * itself: errors surface when `config` or `options` is read, as in Nix.
  */
 import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
-import { collectModules, type UnifiedModule } from "./collect-modules.js";
+import { collectModules, type ModuleGraph, type UnifiedModule } from "./collect-modules.js";
 import { declaredConfig, forwardingProxy, optionRecords, recursiveUpdate, withoutKey } from "./config-objects.js";
 import { pushDown } from "./definitions.js";
 import { ModuleError } from "./errors.js";
@@ -47,6 +47,11 @@ export interface Evaluation {
   readonly type: OptionType;
   /** A new evaluation of these modules and more. */
   extendModules(args?: { modules?: readonly unknown[]; specialArgs?: Readonly<Attrs>; prefix?: readonly string[] }): Evaluation;
+  /**
+   * Every module given and imported, as a tree in collection order: each with its key, file,
+   * imports, and whether `disabledModules` leaves it out (duplicates are shown each time).
+   */
+  readonly graph: readonly ModuleGraph[];
 }
 
 /** What a submodule evaluation adds: the `name` argument its modules may destructure. */
@@ -203,14 +208,14 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
             return typeof modulesPath === "string" ? modulesPath : "";
           },
         },
-      ).modules),
+      )),
     prefix,
     "its modules and their imports",
   );
 
   const root = new Cell(
     () => {
-      const modules: UnifiedModule[] = [...collected.get()].reverse();
+      const modules: UnifiedModule[] = [...collected.get().modules].reverse();
       return new OptionSet(
         prefix,
         modules.map((m) => ({ file: m.file, options: m.options })),
@@ -279,6 +284,9 @@ export function evaluate(args: EvalModulesArgs, internal: InternalEvalArgs): Eva
       return getType();
     },
     extendModules,
+    get graph() {
+      return collected.get().graph;
+    },
   };
   optionTrees.set(evaluation, () => root.get());
   return evaluation;
@@ -371,6 +379,9 @@ function invalidArguments(args: unknown): Evaluation {
       return fail();
     },
     extendModules: fail,
+    get graph() {
+      return fail();
+    },
   };
 }
 

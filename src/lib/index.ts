@@ -1,6 +1,7 @@
 /** The module-system engine: `lib` and its parts. Knows nothing of CUDA, files or the terminal. */
 export { lib, type Lib } from "./lib.js";
 export { evalModules, type EvalModulesArgs, type Evaluation } from "./eval-modules.js";
+export type { ModuleGraph } from "./collect-modules.js";
 export { ModuleError, isModuleError, errorKinds, type ErrorKind, type ReportedDefinition } from "./errors.js";
 export { mkOption, mkEnableOption, isOption, applyWithoutValue, type OptionSpec, type OptionDeclaration } from "./options.js";
 export * from "./properties.js";

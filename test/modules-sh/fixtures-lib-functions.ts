@@ -126,6 +126,8 @@ export const libFunctionFixtures: Record<string, unknown> = {
       },
     },
   }),
+  "graph/a.nix": { imports: [{ imports: [{}] }], disabledModules: ["/modules/graph/b.nix"] },
+  "graph/b.nix": () => ({ imports: [{ key: "explicit-key" }] }),
   "importApply.nix": () => ({
     options: { value: mkOption({ default: 1 }) },
     imports: [importApply("importApply-function.nix", { foo: "abc" })],

@@ -128,3 +128,8 @@ export function checkThrows(line: number, pattern: RegExp, attr: string, ...name
     expect(() => toNixJson(select(evalFixtures(names), attr))).toThrow(pattern);
   });
 }
+
+/** `checkExpression`: a fixture expression that asserts its own result, written as a test body. */
+export function checkExpression(line: number, name: string, body: () => void): void {
+  test(`modules.sh:${line} checkExpression ${name}`, body);
+}

@@ -1,12 +1,15 @@
 // Nixpkgs' lib/tests/modules.sh, assertion by assertion in its order; each test is named after the
 // line of modules.sh it ports. NOT-PORTED.md lists the assertions left out and why. An assertion
 // that our engine fails where Nix passes is written as Nix expects, with `engineBug` (test.fails).
-import { describe } from "vitest";
+import { describe, expect } from "vitest";
+import { lib } from "../../src/lib/index.js";
+import { fixtures } from "./fixtures.js";
 import {
   checkAttributeMissing as missing,
   checkConfigError as error,
   checkConfigErrorAt as errorAt,
   checkConfigOutput as output,
+  checkExpression,
   checkThrows as throws,
   engineBug,
   failsWith,
@@ -191,6 +194,31 @@ describe("modules.sh: coercedTo", () => {
   output(403, /^12$/, "config.value", "declare-coerced-value-unsound.nix");
   error(404, "TypeMismatch", /"1000"/, "config.value", "declare-coerced-value-unsound.nix", "define-value-string-bigint.nix");
   throws(405, /toInt: Could not convert .* to int/, "config.value", "declare-coerced-value-unsound.nix", "define-value-string-arbitrary.nix");
+});
+
+describe("modules.sh: the graph of an evaluation", () => {
+  checkExpression(408, "./graph/test.nix", () => {
+    const a = "/modules/graph/a.nix";
+    const b = "/modules/graph/b.nix";
+    // A path module as Nix loads it: the file's module, its key and file the path (the harness's
+    // fixtureFile would add a wrapper module, a level of its own in the graph).
+    const atPath = (file: string, module: unknown) =>
+      typeof module === "function"
+        ? (args: object) => ({ _file: file, key: file, ...(module as (args: object) => object)(args) })
+        : { _file: file, key: file, ...(module as object) };
+    const evaluation = lib.evalModules({ modules: [{}, () => ({}), atPath(a, fixtures["graph/a.nix"]), atPath(b, fixtures["graph/b.nix"])] });
+    expect(evaluation.graph).toEqual([
+      { key: ":anon-1", file: "<unknown-file>", imports: [], disabled: false },
+      { key: ":anon-2", file: "<unknown-file>", imports: [], disabled: false },
+      {
+        key: a,
+        file: a,
+        imports: [{ key: `${a}:anon-1`, file: a, imports: [{ key: `${a}:anon-1:anon-1`, file: a, imports: [], disabled: false }], disabled: false }],
+        disabled: false,
+      },
+      { key: b, file: b, imports: [{ key: "explicit-key", file: b, imports: [], disabled: false }], disabled: true },
+    ]);
+  });
 });
 
 describe("modules.sh: mkAliasOptionModule", () => {
