@@ -181,15 +181,13 @@ export const classFixtures: Record<string, unknown> = {
     },
     config: { services: { nginx: { virtualHosts: { "example.com": { ssl: { certficate: "/path/to/cert" } } } } } },
   },
-  // doRename { warn = true; visible = true; use = id; }: our doRename is internal to src/lib/rename.ts;
-  // mkRenamedOptionModule is doRename with warn = true (visibility only changes the docs).
   "doRename-basic.nix": {
-    imports: [lib.mkRenamedOptionModule(["a", "b"], ["c", "d", "e"])],
+    imports: [lib.doRename({ from: ["a", "b"], to: ["c", "d", "e"], warn: true, use: (x) => x, visible: true })],
     options: { c: { d: { e: mkOption({}) } } },
     config: { a: { b: 1234 } },
   },
   "doRename-warnings.nix": ({ config }: Args) => ({
-    imports: [lib.mkRenamedOptionModule(["a", "b"], ["c", "d", "e"])],
+    imports: [lib.doRename({ from: ["a", "b"], to: ["c", "d", "e"], warn: true, use: (x) => x, visible: true })],
     options: {
       warnings: mkOption({ type: types.listOf(types.str) }),
       c: { d: { e: mkOption({}) } },
