@@ -89,11 +89,46 @@ export function fastDefinitionValue(type: OptionType<unknown>, value: unknown, l
 }
 
 /**
+ * The value of a single definition of `type` at `[...parentLoc, name]`, as
+ * {@link fastDefinitionValue} gives it; the path is made only for a merge that reads it.
+ */
+export function fastChildValue(type: OptionType<unknown>, value: unknown, parentLoc: readonly string[], name: string, file: string): FastResult {
+  const merge = fastMergeOf(type);
+  if (merge === null || !isPlainDefinition(value)) {
+    if (enabled) fastPathCounts.declined++;
+    return notCovered;
+  }
+  const result = merge(value, pathFree.has(merge) ? parentLoc : [...parentLoc, name], file);
+  if (result === notCovered) fastPathCounts.declined++;
+  else fastPathCounts.taken++;
+  return result;
+}
+
+/** The fast merges that never read their path (a scalar's). */
+const pathFree = new WeakSet<FastMerge>();
+
+/**
  * The fast merge of a type whose merge of one definition is the value itself (str, int, bool,
  * enum, ...): the value where `check` accepts it.
  */
 export function identityFastMerge(check: (value: unknown) => boolean): () => FastMerge {
-  return () => (value) => (check(value) ? value : notCovered);
+  return () => {
+    const merge: FastMerge = (value) => (check(value) ? value : notCovered);
+    pathFree.add(merge);
+    return merge;
+  };
+}
+
+/** Whether `obj`'s own property `key` is a getter, which only the general path may run. */
+export function isOwnGetter(obj: object, key: string): boolean {
+  return Object.getOwnPropertyDescriptor(obj, key)?.get !== undefined;
+}
+
+/** Whether `value` is a set: an object whose prototype is Object's or null (not a list). */
+export function isPlainSet(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /**
@@ -101,12 +136,7 @@ export function identityFastMerge(check: (value: unknown) => boolean): () => Fas
  * general path may run) and whose prototype is Object's or null.
  */
 export function isPlainDataObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const key in value) {
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
-    if (descriptor !== undefined && descriptor.get !== undefined) return false;
-  }
+  if (!isPlainSet(value)) return false;
+  for (const key of Object.keys(value)) if (isOwnGetter(value, key)) return false;
   return true;
 }

@@ -13,7 +13,9 @@ export function deepForce(value: unknown): unknown {
   if (isAttrs(value)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
-      Object.defineProperty(out, key, { value: deepForce(value[key]), enumerable: true, writable: true, configurable: true });
+      const forced = deepForce(value[key]);
+      if (key === "__proto__") Object.defineProperty(out, key, { value: forced, enumerable: true, writable: true, configurable: true });
+      else out[key] = forced;
     }
     return out;
   }

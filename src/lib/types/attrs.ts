@@ -1,7 +1,7 @@
 /** Attribute-set types: `attrs` (shallow update), and `attrsOf`/`lazyAttrsOf` (merged key by key). */
-import { compareNames, defineCachedLazy, defineLazy, isAttrs, updateAttrs, type Attrs } from "../attrs.js";
+import { compareNames, defineCachedLazy, defineLazy, isAttrs, setOwn, updateAttrs, type Attrs } from "../attrs.js";
 import { Lazy, lazyProperty } from "../lazy.js";
-import { fastDefinitionValue, isPlainDataObject, isPlainDefinition, notCovered, withFastMerge } from "../fast-merge.js";
+import { fastChildValue, fastDefinitionValue, isPlainDataObject, isPlainDefinition, notCovered, withFastMerge } from "../fast-merge.js";
 import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
 import type { PendingDefinition } from "../definitions.js";
 import { checkDefsForError, descriptionPhrase, mkOptionType, type Definition, type OptionType } from "./type.js";
@@ -175,13 +175,38 @@ function makeAttrsWith<V>(elemType: OptionType<V>, lazy: boolean, placeholder: s
     },
     nestedTypes: { elemType },
   });
-  // One plain definition whose entries are all plain: each entry merged when first read, as the
-  // general merge of one definition does (lazy or not, every such key is defined).
+  elemTypes.set(type, elemType);
+  // One plain definition whose entries are all plain (lazy or not, every such key is defined).
   return withFastMerge(type, () => (value, loc, file) => {
     if (!isPlainDataObject(value)) return notCovered;
-    for (const key in value) if (!isPlainDefinition(value[key])) return notCovered;
-    return mergeOneDefinition({}, loc, elemType, { file, value });
+    const keys = Object.keys(value);
+    for (const key of keys) if (!isPlainDefinition(value[key])) return notCovered;
+    const out: Attrs = {};
+    for (const key of keys.sort(compareNames)) defineEntry(out, loc, key, elemType, value[key], file);
+    return out;
   });
+}
+
+/** The element types of the sets made by {@link attrsWith}, by type object (a copy has none). */
+const elemTypes = new WeakMap<object, OptionType>();
+
+/**
+ * The element type of an `attrsOf` or `lazyAttrsOf` type made by {@link attrsWith}, whose one
+ * definition merges entry by entry with {@link defineEntry}; undefined for any other type.
+ */
+export function attrsElemType(type: OptionType): OptionType | undefined {
+  return elemTypes.get(type);
+}
+
+/**
+ * Sets `key` of `out` to the merge of one plain entry of a set of `elemType` values: the fast
+ * value at once where the fast path covers it (it cannot fail or run user code), else the general
+ * merge when the key is first read, with its errors.
+ */
+export function defineEntry(out: Attrs, loc: readonly string[], key: string, elemType: OptionType, entry: unknown, file: string): void {
+  const fast = fastChildValue(elemType, entry, loc, key, file);
+  if (fast !== notCovered) setOwn(out, key, fast);
+  else defineCachedLazy(out, key, () => mergeDefinitions([...loc, key], elemType, [{ file, value: entry }]).mergedValue);
 }
 
 /** An attribute set of `elemType` values. @example attrsOf(types.listOf(types.str)) */

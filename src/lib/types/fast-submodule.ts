@@ -15,7 +15,8 @@
  */
 import { compareNames, hasOwn, isAttrs, setOwn, type Attrs } from "../attrs.js";
 import { declares, isOption } from "../options.js";
-import { fastDefinitionValue, isPlainDataObject, isPlainDefinition, notCovered, fastMergeOf, type FastMerge } from "../fast-merge.js";
+import { fastChildValue, isOwnGetter, isPlainDataObject, isPlainDefinition, isPlainSet, notCovered, fastMergeOf, type FastMerge } from "../fast-merge.js";
+import { attrsElemType, defineEntry } from "./attrs.js";
 import type { StaticSubmodulePlan } from "./static-submodule.js";
 import { isOptionType, type OptionType } from "./type.js";
 import { unspecified } from "./basic.js";
@@ -42,6 +43,9 @@ const noDefault = Symbol("no default");
 
 /** Thrown by the arguments of a module function that reads anything but `name` and `lib`. */
 const leftFastPath = Symbol("the module read an argument the fast path does not give");
+
+/** The fields of a declaration that the fast path reads. */
+const readFields = ["type", "default", "apply", "readOnly"] as const;
 
 /** The keys a module may have for the fast path: declarations and a free-form type. */
 const declarationKeys = new Set(["_file", "key", "options", "freeformType"]);
@@ -163,15 +167,24 @@ function fastPlanOfCall(modules: FunctionModules, name: string): FastPlan | null
     const declarations = module["options"];
     if (!isPlainDataObject(declarations)) return null;
     for (const optionName of Object.keys(declarations)) {
-      const declaration = declarations[optionName];
-      if (optionName === "_module" || declared.has(optionName) || !isOption(declaration) || !isPlainDataObject(declaration)) return null;
+      const declaration = declarations[optionName] as Attrs;
+      if (optionName === "_module" || declared.has(optionName) || !isOption(declaration)) return null;
+      // Only the fields the value needs are read, and only as data.
+      for (const field of readFields) if (isOwnGetter(declaration, field)) return null;
       const type = declaration["type"] ?? unspecified;
       // A submodule type's declaration is re-made with its modules' locations; the general path does that.
       if (!isOptionType(type) || type.getSubModules !== null) return null;
-      const option = fastOption(optionName, type, declaration, "<unknown-file>");
-      // A default that is not a plain datum would need the file of its declaration.
-      if (option === null || (option.default !== noDefault && typeof option.default === "object" && option.default !== null)) return null;
-      options.push(option);
+      // The declaration's fields are data (checked above); a default that is not a plain datum
+      // would need the file of its declaration.
+      const defaultValue = declaration["default"];
+      if (declaration["apply"] !== undefined || (typeof defaultValue === "object" && defaultValue !== null)) return null;
+      options.push({
+        name: optionName,
+        type,
+        default: defaultValue === undefined ? noDefault : defaultValue,
+        readOnly: declaration["readOnly"] === true,
+        file: "<unknown-file>",
+      });
       declared.add(optionName);
     }
   }
@@ -183,9 +196,9 @@ function fastPlanOfCall(modules: FunctionModules, name: string): FastPlan | null
 function optionValue(option: FastOption, value: Attrs, loc: readonly string[], file: string): unknown {
   if (hasOwn(value, option.name)) {
     if (option.readOnly && option.default !== noDefault) return notCovered;
-    return fastDefinitionValue(option.type, value[option.name], [...loc, option.name], file);
+    return fastChildValue(option.type, value[option.name], loc, option.name, file);
   }
-  if (option.default !== noDefault) return fastDefinitionValue(option.type, option.default, [...loc, option.name], option.file);
+  if (option.default !== noDefault) return fastChildValue(option.type, option.default, loc, option.name, option.file);
   // A submodule's empty value is an evaluation: only a datum is taken.
   const empty = Object.getOwnPropertyDescriptor(option.type.emptyValue, "value");
   return empty !== undefined && empty.get === undefined ? empty.value : notCovered;
@@ -193,36 +206,37 @@ function optionValue(option: FastOption, value: Attrs, loc: readonly string[], f
 
 /** The configuration of one plain definition `value` under `plan`, or {@link notCovered}. */
 function fastConfig(plan: FastPlan, value: unknown, loc: readonly string[], file: string): unknown {
-  if (!isPlainDataObject(value) || hasOwn(value, "_module")) return notCovered;
+  if (!isPlainSet(value)) return notCovered;
   let unmatched: string[] | null = null;
   for (const key of Object.keys(value)) {
+    if (isOwnGetter(value, key)) return notCovered;
     if (plan.declared.has(key)) continue;
-    if (plan.freeformType === null) return notCovered;
+    if (key === "_module" || plan.freeformType === null || !isPlainDefinition(value[key])) return notCovered;
     (unmatched ??= []).push(key);
   }
-  const declared: Attrs = {};
+  const declared: unknown[] = [];
   for (const option of plan.options) {
     const result = optionValue(option, value, loc, file);
     if (result === notCovered) return notCovered;
-    setOwn(declared, option.name, result);
+    declared.push(result);
   }
-  if (unmatched === null) return declared;
-
-  const freeformMerge: FastMerge | null = fastMergeOf(plan.freeformType!);
-  if (freeformMerge === null) return notCovered;
-  const entries: Attrs = {};
-  for (const key of unmatched) {
-    if (!isPlainDefinition(value[key])) return notCovered;
-    setOwn(entries, key, value[key]);
-  }
-  const freeform = freeformMerge(entries, loc, file);
-  if (freeform === notCovered || !isAttrs(freeform)) return notCovered;
-  // As `recursiveUpdate` lays the declared options over the free-form ones: every key, sorted.
   const out: Attrs = {};
-  for (const key of [...Object.keys(freeform), ...Object.keys(declared)].sort(compareNames)) {
-    const source = hasOwn(declared, key) ? declared : freeform;
-    Object.defineProperty(out, key, { ...Object.getOwnPropertyDescriptor(source, key)!, enumerable: true, configurable: true });
+  if (unmatched === null) {
+    plan.options.forEach((option, i) => setOwn(out, option.name, declared[i]));
+    return out;
   }
+  // Only a set type merges the free-form names entry by entry, as one definition.
+  const elemType = fastMergeOf(plan.freeformType!) === null ? undefined : attrsElemType(plan.freeformType!);
+  if (elemType === undefined) return notCovered;
+  // As `recursiveUpdate` lays the declared options over the free-form ones: every key, sorted.
+  unmatched.sort(compareNames);
+  const { options } = plan;
+  let d = 0;
+  for (const key of unmatched) {
+    for (; d < options.length && compareNames(options[d]!.name, key) < 0; d++) setOwn(out, options[d]!.name, declared[d]);
+    defineEntry(out, loc, key, elemType, value[key], file);
+  }
+  for (; d < options.length; d++) setOwn(out, options[d]!.name, declared[d]);
   return out;
 }
 
