@@ -8,7 +8,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { cudaModules } from "../../modules/index.js";
 import { manifestProducts } from "../../modules/option-paths.js";
 import {

@@ -5,7 +5,7 @@
  * (`manifestOptionPath`): a known product's own option, or the generic product's.
  */
 import path from "node:path";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { manifestOptionPath } from "../../modules/option-paths.js";
 import { setAttrByPath, isAttrs } from "../lib/index.js";
 import type { LoadedFile } from "../load/index.js";

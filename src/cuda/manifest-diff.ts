@@ -5,7 +5,7 @@
  * must look at. Both manifests are read as NVIDIA writes them, in either format; where feature
  * manifests are known, the outputs each package gains or loses per platform.
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { platformEntryLayout } from "../../modules/generic/manifests/variants/index.js";
 import { compareNames } from "../lib/attrs.js";
 import { ModuleError } from "../lib/errors.js";

@@ -3,7 +3,7 @@
  * from the modules' option types, and their TypeScript types are branded, so that only a value
  * that went through the module system and the codecs can be passed where one is expected.
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { featureManifestType } from "../../modules/generic/manifests/feature/manifest.js";
 import { featureOutputsType } from "../../modules/generic/manifests/feature/outputs.js";
 import { redistribManifestType } from "../../modules/generic/manifests/redistrib/manifest.js";

@@ -5,7 +5,7 @@
  * if there is one, else `linux-all` alone, else every platform, replaced by the archive of the most
  * specific variant the CUDA version wants when the package lists `cuda_variant`.
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { codecOf, deepForce, ModuleError, type Evaluation, type OptionType } from "../lib/index.js";
 import { decodeWith, failure, type Manifest, type RedistribManifest } from "./manifest.js";
 import { packageKeys, releaseKeys } from "./manifest-keys.js";

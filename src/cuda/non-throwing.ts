@@ -3,7 +3,7 @@
  * `Either` whose left side is diagnostics (kind, option path, message, file positions where known),
  * the same shape `cuda-modules check --format json` prints.
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { diagnosticOf, type Diagnostic, type Evaluation, type Locator } from "../lib/index.js";
 import { buildPlan, type BuildPlan, type BuildPlanArgs } from "./build-plan.js";
 import { checkDataFiles, classifyDataFile, type CheckDiagnostic, type CheckFilesOptions, type DataFileKind } from "./check-files.js";
