@@ -56,23 +56,71 @@ function freeformSet(name: string, declared: ReadonlyMap<string, Codec>, rest: C
   return new t.Type<unknown, unknown, unknown>(name, (u): u is unknown => validate(u, [])._tag === "Right", validate, t.identity);
 }
 
-function submoduleCodec(type: OptionType): Codec {
+/**
+ * The codecs being made, by type: a type met again inside itself (`types.json` holds sets and lists
+ * of itself) gets a codec that refers to the one being made.
+ */
+type Making = Map<OptionType, { codec?: Codec }>;
+
+function submoduleCodec(type: OptionType, making: Making): Codec {
   const options = type.getSubOptions([]);
   const declared = new Map<string, Codec>();
   for (const [key, option] of Object.entries(options)) {
     if (key === "_module" || key === "_freeformOptions") continue;
-    declared.set(key, optionTreeCodec(option));
+    declared.set(key, optionTreeCodec(option, making));
   }
   const freeform = type.nestedTypes["freeformType"];
-  return freeformSet(type.description, declared, freeform ? codecOf(freeform) : null);
+  return freeformSet(type.description, declared, freeform ? codecWithin(freeform, making) : null);
 }
 
 /** The codec of an option (its type's) or of a set of options (a set of their codecs). */
-function optionTreeCodec(tree: unknown): Codec {
-  if (isOption(tree)) return codecOf((tree as Attrs)["type"] as OptionType);
+function optionTreeCodec(tree: unknown, making: Making): Codec {
+  if (isOption(tree)) return codecWithin((tree as Attrs)["type"] as OptionType, making);
   const declared = new Map<string, Codec>();
-  for (const [key, sub] of Object.entries(tree as Attrs)) declared.set(key, optionTreeCodec(sub));
+  for (const [key, sub] of Object.entries(tree as Attrs)) declared.set(key, optionTreeCodec(sub, making));
   return freeformSet("option set", declared, null);
+}
+
+function codecWithin(type: OptionType, making: Making): Codec {
+  const pending = making.get(type);
+  if (pending !== undefined) {
+    // Not io-ts' `recursion`, whose definition `union` reads at once, before it is made.
+    return new t.Type<unknown, unknown, unknown>(
+      type.name,
+      (u): u is unknown => pending.codec!.is(u),
+      (u, c) => pending.codec!.validate(u, c),
+      t.identity,
+    );
+  }
+  const entry: { codec?: Codec } = {};
+  making.set(type, entry);
+  const nested = type.nestedTypes;
+  const of = (inner: OptionType) => codecWithin(inner, making);
+  let codec: Codec;
+  switch (type.functor.name) {
+    case "listOf":
+      codec = t.array(of(nested["elemType"]!)) as Codec;
+      break;
+    case "attrsWith":
+      codec = t.record(t.string, of(nested["elemType"]!)) as Codec;
+      break;
+    case "nullOr":
+      codec = t.union([t.null, of(nested["elemType"]!)]) as Codec;
+      break;
+    case "unique":
+      codec = of(nested["elemType"]!);
+      break;
+    case "either":
+      codec = t.union([of(nested["left"]!), of(nested["right"]!)]) as Codec;
+      break;
+    case "submodule":
+      codec = submoduleCodec(type, making);
+      break;
+    default:
+      codec = type.functor.name === "coercedTo" || type.name === "coercedTo" ? of(nested["finalType"]!) : checked(type);
+  }
+  making.delete(type);
+  return (entry.codec = codec);
 }
 
 /**
@@ -80,23 +128,5 @@ function optionTreeCodec(tree: unknown): Codec {
  * @example codecOf(types.attrsOf(types.int)).is({ a: 1 }) // true
  */
 export function codecOf(type: OptionType): Codec {
-  const nested = type.nestedTypes;
-  switch (type.functor.name) {
-    case "listOf":
-      return t.array(codecOf(nested["elemType"]!)) as Codec;
-    case "attrsWith":
-      return t.record(t.string, codecOf(nested["elemType"]!)) as Codec;
-    case "nullOr":
-      return t.union([t.null, codecOf(nested["elemType"]!)]) as Codec;
-    case "unique":
-      return codecOf(nested["elemType"]!);
-    case "either":
-      return t.union([codecOf(nested["left"]!), codecOf(nested["right"]!)]) as Codec;
-    case "submodule":
-      return submoduleCodec(type);
-    default:
-      return type.functor.name === "coercedTo" || type.name === "coercedTo"
-        ? codecOf(nested["finalType"]!)
-        : checked(type);
-  }
+  return codecWithin(type, new Map());
 }
