@@ -9,7 +9,7 @@
  * type with another `check` (`{ ...type, check }`) or an `addCheck`ed type never inherits it.
  */
 import { Lazy } from "./lazy.js";
-import type { OptionType } from "./types/type.js";
+import { isCoherentCheck, type OptionType } from "./types/type.js";
 
 /** What a fast merge gives for a value it does not cover: the general merge decides. */
 export const notCovered: unique symbol = Symbol("not covered by the fast merge");
@@ -116,6 +116,24 @@ export function identityFastMerge(check: (value: unknown) => boolean): () => Fas
     const merge: FastMerge = (value) => (check(value) ? value : notCovered);
     pathFree.add(merge);
     return merge;
+  };
+}
+
+/**
+ * What the checked merge of `type` says of one definition `value` before merging it (its head
+ * error is none): `type.check`, which Nixpkgs requires to agree with the checked merge; undefined
+ * where that cannot be known without the general path (a check that throws, or one replaced by
+ * copying a type whose checked merge then refuses it).
+ */
+export function headCheckOf(type: OptionType<unknown>): (value: unknown) => boolean | undefined {
+  if (type.checkedMerge !== undefined && !isCoherentCheck(type.check)) return () => undefined;
+  const check = type.check;
+  return (value) => {
+    try {
+      return Boolean(check(value));
+    } catch {
+      return undefined;
+    }
   };
 }
 

@@ -34,6 +34,10 @@ const scalarCases: readonly TypeCase[] = [
   { type: types.unspecified, value: anyScalar },
   { type: types.either(types.int, types.str), value: anyScalar },
   { type: types.addCheck(types.str, (s) => s.length < 2), value: fc.string({ maxLength: 3 }) },
+  {
+    type: types.oneOf([types.addCheck(types.str, (s) => s.length < 2), types.int, types.addCheck(types.attrsOf(types.str), (s) => !("b" in s))]),
+    value: fc.oneof(anyScalar, fc.dictionary(fc.constantFrom("a", "b"), anyScalar, { maxKeys: 2 })),
+  },
 ];
 
 /** Wraps a value, now and then, in what only the general path decides: a property, or an invalid value. */

@@ -1,6 +1,6 @@
 /** Types built from other types: nullOr, either, oneOf, coercedTo, uniq, unique, functionTo, enum. */
 import { deepEqual } from "../attrs.js";
-import { fastMergeOf, notCovered, withFastMerge } from "../fast-merge.js";
+import { fastMergeOf, headCheckOf, notCovered, withFastMerge } from "../fast-merge.js";
 import { ModuleError } from "../errors.js";
 import { mergeDefinitions } from "../merge-definitions.js";
 import { mergeEqualOption, mergeOneOption, mergeUniqueOption } from "../merge-helpers.js";
@@ -84,7 +84,7 @@ export function either<A, B>(left: OptionType<A>, right: OptionType<B>): OptionT
     },
     binOp: () => null,
   };
-  return mkOptionType<A | B>({
+  const type = mkOptionType<A | B>({
     name: "either",
     get description() {
       return describe();
@@ -114,6 +114,18 @@ export function either<A, B>(left: OptionType<A>, right: OptionType<B>): OptionT
     },
     functor,
     nestedTypes: { left: left as OptionType, right: right as OptionType },
+  });
+  // One definition takes the first side whose head check it passes, as the checked merge does.
+  return withFastMerge(type, () => {
+    const sides = [left, right].map((side) => ({ headCheck: headCheckOf(side as OptionType), merge: fastMergeOf(side as OptionType) }));
+    return (value, loc, file) => {
+      for (const { headCheck, merge } of sides) {
+        const passes = headCheck(value);
+        if (passes === undefined) return notCovered;
+        if (passes) return merge === null ? notCovered : merge(value, loc, file);
+      }
+      return notCovered;
+    };
   });
 }
 

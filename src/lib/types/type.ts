@@ -103,6 +103,11 @@ export function defaultTypeMerge(own: TypeFunctor, other: TypeFunctor): OptionTy
  */
 const coherentChecks = new WeakSet<object>();
 
+/** Whether `check` agrees with the checked merge of its type (see {@link markCoherentCheck}). */
+export function isCoherentCheck(check: (value: unknown) => boolean): boolean {
+  return coherentChecks.has(check);
+}
+
 /** Marks `check` as agreeing with the checked merge of the type it belongs to; returns it. */
 export function markCoherentCheck<F extends (value: unknown) => boolean>(check: F): F {
   coherentChecks.add(check);
