@@ -3,10 +3,10 @@
  * the bundled manifests and release lists (with the files given in place of the bundled ones of
  * the same product and version), as JSON.
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import { evaluateCuda } from "../cuda/evaluate.js";
 import { cudaManifestVersions, cudaPackages } from "../cuda/package-set.js";
-import { compareVersions, majorMinor } from "../cuda/versions.js";
+import { isMajorMinor } from "../cuda/cuda-version-map.js";
 import { closestNames, isModuleError } from "../lib/index.js";
 import { evaluationData } from "./data-arguments.js";
 import { safeJsonText, safeText } from "./safe-text.js";
@@ -30,12 +30,14 @@ export interface PlanIo {
 }
 
 /**
- * The bundled CUDA manifest version `asked` names: itself, or the newest of that major.minor.
- * @example resolveCudaVersion("12.2", ["12.2.2", "12.3.0"]) // "12.2.2"
+ * What `--cuda` names: a major.minor is a package set, whose manifest the version map of
+ * `cuda/extension.nix` chooses (so `12.3` is made from 12.3.2 even if 12.3.9 is given); a longer
+ * version is that manifest, which must be bundled or given; undefined when it is neither.
+ * @example resolveCudaVersion("12.2", ["12.2.2", "12.3.0"]) // "12.2"
+ * @example resolveCudaVersion("12.3.0", ["12.2.2", "12.3.0"]) // "12.3.0"
  */
 export function resolveCudaVersion(asked: string, versions: readonly string[]): string | undefined {
-  if (versions.includes(asked)) return asked;
-  return versions.filter((v) => majorMinor(v) === asked).sort(compareVersions).pop();
+  return isMajorMinor(asked) || versions.includes(asked) ? asked : undefined;
 }
 
 /**
@@ -71,7 +73,7 @@ export function runPlan(options: PlanCommandOptions, io: PlanIo, files: readonly
     const entry = set.packages[options.package];
     if (entry === undefined) {
       const close = closestNames(options.package, Object.keys(set.packages));
-      io.stderr.write(safeText(`cuda-modules plan: CUDA ${cudaVersion} has no package ${options.package}.${close.length > 0 ? ` Did you mean ${close.join(" or ")}?` : ""}\n`));
+      io.stderr.write(safeText(`cuda-modules plan: CUDA ${set.cudaVersion ?? cudaVersion} has no package ${options.package}.${close.length > 0 ? ` Did you mean ${close.join(" or ")}?` : ""}\n`));
       return 2;
     }
     io.stdout.write(`${safeJsonText(JSON.stringify({ name: options.package, ...entry }, null, 2))}\n`);

@@ -1,14 +1,15 @@
 /**
- * The generic (manifest) builder (spec 5, Nixpkgs `generic-builders/manifest.nix`): one package of
- * a checked manifest, or of a shim's output, becomes a build plan for one system. A plan is plain
- * JSON and says everything the derivation would be made from; each field's doc comment names the
- * rule it comes from. The period followed is [late], except where a field says otherwise.
+ * The generic (manifest) builder of the reference revision (faukah/nixpkgs@3b20077c,
+ * `generic-builders/manifest.nix`): one package of a checked manifest, or of a shim's output,
+ * becomes a build plan for one system. A plan is plain JSON and says everything the derivation
+ * would be made from; each field's doc comment names the Nix file its rule comes from. Where the
+ * project knowingly differs, the comment says so (and the README lists it).
  */
 import { fixups, type Fixup, type FixupLicense } from "./fixups.js";
 import { evaluateConditions, fillTemplate, holds, selectConditionals, type FixupContext } from "./fixup-conditions.js";
 import type { Manifest, RedistribArchive, RedistribPackage } from "./manifest.js";
-import { outputBrokenConditions, outputsFromFeatures, outputToPatterns, type OutputFlags } from "./outputs.js";
-import { nixSystemsOf, platformOf, pseudoPlatforms, type BuildTarget } from "./platforms.js";
+import { outputBrokenConditions, outputsFromFeatures, outputToPatterns, possibleOutputs, type OutputFlags } from "./outputs.js";
+import { getNixSystems, platformOf, pseudoPlatforms, redistSystems, unsupportedRedistSystem, type BuildTarget } from "./platforms.js";
 import { redistUrl, urlError } from "./relative-path.js";
 import { fromHex, fromSri } from "./src-hash.js";
 import { ModuleError } from "../lib/errors.js";
@@ -80,20 +81,22 @@ export interface BuildPlan {
   readonly redistName: string;
   /** The redistrib release's `version`. */
   readonly version: string;
-  /** The system built for, and the NVIDIA platform the table gives it (`platforms.ts`). */
+  /** The system built for, and its `getRedistSystem` (`_cuda/lib/redist.nix`; `"unsupported"` off the table). */
   readonly host: { readonly system: string; readonly jetson: boolean; readonly redistSystem: string };
   /**
-   * The platform key whose flags and archive are used: `linux-all` when the package has it and serves
-   * the host (Nixpkgs prefers the most general archive, spec 10), else the host's; null when the
-   * package has neither.
+   * The platform key whose flags and archive are used: the host's redist system when the package
+   * has it (`redistribRelease.${redistSystem} or null`, `generic-builders/manifest.nix`), else null.
+   * For a manifest of NVIDIA's newer format, `linux-all` first when the package has it, as the
+   * `_cuda` layout that reads that format prefers the most general archive (spec 10).
    */
   readonly archivePlatform: string | null;
   /** The archive of `archivePlatform` (spec 5.4 step 1), or the one a product fixup names (spec 4.3); null if none. */
   readonly src: PlanSource | null;
   /**
-   * {@link outputsFromFeatures} of the archive's flags, then the fixup's additions and removals
-   * (spec 5.3). Without a feature manifest, only what is known before the archive is unpacked:
-   * `out`, and the fixup's additions.
+   * {@link outputsFromFeatures} of the archive's flags, or every possible output on an unsupported
+   * host (`generic-builders/manifest.nix`), then the fixup's changes (`_cuda/fixups/<pname>.nix`).
+   * Without a feature manifest, only what is known before the archive is unpacked: `out`, and the
+   * fixup's additions.
    */
   readonly outputs: readonly string[];
   /**
@@ -116,9 +119,12 @@ export interface BuildPlan {
   readonly allowFHSReferences: boolean;
   readonly steps: readonly BuildStep[];
   readonly runpath: readonly RunpathEntry[];
-  /** Reason → whether it holds; any true one makes the package broken (spec 5.5). */
+  /** Reason → whether it holds; any true one makes the package broken (`generic-builders/manifest.nix`, then the fixup's). */
   readonly brokenConditions: Readonly<Record<string, boolean>>;
-  /** Reason → whether it holds; any true one makes every platform bad (spec 5.5). */
+  /**
+   * Reason → whether it holds; any true one makes every platform bad. The builder's own, "No source",
+   * is `!elem host (getNixSystems redistSystem)`: it holds on unsupported hosts only.
+   */
   readonly badPlatformsConditions: Readonly<Record<string, boolean>>;
   readonly meta: {
     readonly description: string;
@@ -127,10 +133,11 @@ export interface BuildPlan {
     readonly license: PlanLicense;
     /** The NVIDIA platforms the feature release has entries for, sorted. */
     readonly redistPlatforms: readonly string[];
-    /** The Nix systems of those platforms by the table, de-duplicated and sorted ([late] rule). */
+    /** `getNixSystems` of those platforms, de-duplicated and sorted (`generic-builders/manifest.nix`): no ppc64le, no Windows. */
     readonly platforms: readonly string[];
+    /** Any broken condition holds, or the fixup sets `meta.broken` directly (cuDNN, cuTENSOR, cuSPARSELt). */
     readonly broken: boolean;
-    /** `platforms` if any bad-platform condition holds, else empty. */
+    /** `platforms` if any bad-platform condition holds, else empty; then the host if the fixup adds it (TensorRT). */
     readonly badPlatforms: readonly string[];
     /** Null when Hydra may build it on every platform. */
     readonly hydraPlatforms: readonly string[] | null;
@@ -173,6 +180,8 @@ export interface ReleasesPlanArgs {
   readonly context: PackageSetContext;
   /** No feature manifest gives the outputs: they are decided when the archive is unpacked. */
   readonly outputsFromArchive?: boolean;
+  /** The release comes from a manifest of NVIDIA's newer format, which the `_cuda` layout reads (spec 10). */
+  readonly newerLayout?: boolean;
 }
 
 const cudaRedistLicense = {
@@ -203,11 +212,13 @@ function archiveFormat(fileName: string): string {
 }
 
 /** The platform key whose archive a host uses (see {@link BuildPlan.archivePlatform}). */
-function chooseArchivePlatform(featureRelease: Readonly<Record<string, unknown>>, system: string, redistSystem: string): string | null {
-  for (const pseudo of pseudoPlatforms) {
-    if (Object.hasOwn(featureRelease, pseudo) && nixSystemsOf(pseudo).includes(system)) return pseudo;
+function chooseArchivePlatform(featureRelease: Readonly<Record<string, unknown>>, system: string, redistSystem: string, newerLayout: boolean): string | null {
+  if (newerLayout) {
+    for (const pseudo of pseudoPlatforms) {
+      if (Object.hasOwn(featureRelease, pseudo) && getNixSystems(pseudo).includes(system)) return pseudo;
+    }
   }
-  return Object.hasOwn(featureRelease, redistSystem) ? redistSystem : null;
+  return redistSystem !== unsupportedRedistSystem && Object.hasOwn(featureRelease, redistSystem) ? redistSystem : null;
 }
 
 function stringField(release: Readonly<Record<string, unknown>>, field: string, dataPath: readonly string[]): string {
@@ -284,7 +295,8 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
     cudnn: setContext.cudnn,
   };
 
-  const archivePlatform = chooseArchivePlatform(featureRelease, target.system, row.redistSystem);
+  const unsupported = row.redistSystem === unsupportedRedistSystem;
+  const archivePlatform = chooseArchivePlatform(featureRelease, target.system, row.redistSystem, args.newerLayout === true);
   const archive = archivePlatform === null ? undefined : redistribRelease[archivePlatform];
   let src: PlanSource | null = null;
   if (isArchive(archive)) {
@@ -293,18 +305,25 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
   }
   if (fixup !== undefined) src = fixupSource(fixup, redistribRelease, args, version) ?? src;
 
-  const removed = new Set(fixup?.removeOutputs ?? []);
-  const fromArchive = args.outputsFromArchive === true;
+  // On an unsupported host every possible output is listed, so that `pkg.lib` evaluates on every
+  // system (`generic-builders/manifest.nix`); no feature flag is read, so none is missing.
+  const fromArchive = args.outputsFromArchive === true && !unsupported;
   const flags = fromArchive ? undefined : outputFlagsOf(featureRelease, archivePlatform);
-  const outputs = [...outputsFromFeatures(flags), ...(fixup?.addOutputs ?? [])].filter((o) => !removed.has(o));
+  const builderOutputs = unsupported ? ["out", ...possibleOutputs] : outputsFromFeatures(flags);
+  // A fixup replaces the list (cuda_sanitizer_api), appends what is absent (cuda_cudart) or filters (cuda_nvcc).
+  const removed = new Set(fixup?.removeOutputs ?? []);
+  const base = fixup?.setOutputs === undefined ? builderOutputs : [...fixup.setOutputs];
+  const outputs = [...base, ...(fixup?.addOutputs ?? []).filter((o) => !base.includes(o))].filter((o) => !removed.has(o));
 
-  // The shims' feature releases also hold minCudaVersion and the like, which serve no system.
-  const redistPlatforms = Object.keys(featureRelease).filter((key) => nixSystemsOf(key).length > 0).sort();
-  const platforms = [...new Set(redistPlatforms.flatMap(nixSystemsOf))].sort();
+  // The shims' feature releases also hold minCudaVersion and the like, which are no platform.
+  const redistPlatforms = Object.keys(featureRelease).filter((key) => redistSystems.includes(key)).sort();
+  const platforms = [...new Set(redistPlatforms.flatMap(getNixSystems))].sort();
   const brokenConditions = { ...outputBrokenConditions(outputs), ...evaluateConditions(fixup?.brokenConditions, context) };
-  // "No source" as the later builder states it (`src == null`): [late]'s `sourceMatchesHost` is
-  // always true for a system of the table, and a host without an archive must not look buildable.
-  const badPlatformsConditions = { "No source": src === null, ...evaluateConditions(fixup?.badPlatformsConditions, context) };
+  // `"No source" = !sourceMatchesHost`, `sourceMatchesHost = elem host (getNixSystems redistSystem)`:
+  // true on unsupported hosts only. A supported host the package ships nothing for is kept out by
+  // `meta.platforms` instead (`generic-builders/manifest.nix`).
+  const sourceMatchesHost = getNixSystems(row.redistSystem).includes(target.system);
+  const badPlatformsConditions = { "No source": !sourceMatchesHost, ...evaluateConditions(fixup?.badPlatformsConditions, context) };
 
   const licensePath = typeof redistribRelease["license_path"] === "string" ? redistribRelease["license_path"] : `${pname}/LICENSE.txt`;
   const baseLicense: PlanLicense =
@@ -331,9 +350,12 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
 
   const builder = (phase: string, does: string): BuildStep => ({ phase, by: "builder", does });
   const fileName = src === null ? null : src.kind === "fetchurl" ? src.url : src.name;
+  // Within a phase, stdenv's `runHook` runs the phase's string (a fixup's postFixup) before the
+  // phase's hooks (postFixupHooks: autoPatchelf, then the runpath hooks in nativeBuildInputs order),
+  // and the multiple-outputs moves are preFixupHooks. cuDNN's and TensorRT's `patchelf --add-needed`
+  // run first so that autoPatchelf sees the needed libraries ("Tell autoPatchelf about runtime dependencies").
   const steps: BuildStep[] = [
     builder("unpack", fileName === null ? "nothing to unpack: no source" : `unpack the ${archiveFormat(fileName)} archive${sourceRoot === null ? "" : `, then work in ${sourceRoot}`}`),
-    ...fixupSteps(fixup, pname, "postUnpack", context),
     builder("postPatch", "move the contents of pkg-config/ and pkgconfig/ into share/pkgconfig"),
     builder(
       "postPatch",
@@ -353,11 +375,13 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
           .filter((output) => outputToPatterns[output] !== undefined)
           .map((output) => ({ phase: "install", by: "builder", does: "moveToOutput", output, patterns: outputToPatterns[output]! }))),
     ...fixupSteps(fixup, pname, "postInstall", context),
-    { phase: "fixup", by: "multiple-outputs", does: "move include to the dev output and documentation to the doc output, where they exist" },
-    { phase: "fixup", by: "autoPatchelfHook", does: `set the RUNPATH of ELF files from buildInputs and $ORIGIN; ignore missing ${ignoreMissing.join(", ")}` },
-    { phase: "fixup", by: "autoAddDriverRunpath", does: "prepend /run/opengl-driver/lib to the RUNPATH of dynamic ELF files" },
-    ...(compatRunpath ? [{ phase: "fixup", by: "autoAddCudaCompatRunpath", does: "prepend ${cuda_compat}/compat to the RUNPATH of dynamic ELF files" }] : []),
+    ...fixupSteps(fixup, pname, "install", context),
+    ...fixupSteps(fixup, pname, "preFixup", context),
+    { phase: "preFixup", by: "multiple-outputs", does: "move include to the dev output and documentation to the doc output, where they exist" },
     ...fixupSteps(fixup, pname, "postFixup", context),
+    { phase: "postFixup", by: "autoPatchelfHook", does: `set the RUNPATH of ELF files from buildInputs and $ORIGIN; ignore missing ${ignoreMissing.join(", ")}` },
+    { phase: "postFixup", by: "autoAddDriverRunpath", does: "prepend /run/opengl-driver/lib to the RUNPATH of dynamic ELF files" },
+    ...(compatRunpath ? [{ phase: "postFixup", by: "autoAddCudaCompatRunpath", does: "prepend ${cuda_compat}/compat to the RUNPATH of dynamic ELF files" }] : []),
     ...(allowFHSReferences ? [] : [builder("installCheck", "fail if an output other than LICENSE files mentions /usr/")]),
   ];
 
@@ -368,8 +392,9 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
     { path: "$ORIGIN", by: "autoPatchelfHook (appendRunpaths)" },
   ];
 
-  const broken = Object.values(brokenConditions).some((b) => b);
+  const broken = Object.values(brokenConditions).some((b) => b) || (fixup?.metaBroken !== undefined && holds(fixup.metaBroken, context));
   const isBadPlatform = Object.values(badPlatformsConditions).some((b) => b);
+  const hostIsBad = fixup?.badPlatformsHost !== undefined && holds(fixup.badPlatformsHost, context);
   return {
     pname,
     redistName,
@@ -399,7 +424,7 @@ export function planFromReleases(args: ReleasesPlanArgs): BuildPlan {
       redistPlatforms,
       platforms,
       broken,
-      badPlatforms: isBadPlatform ? platforms : [],
+      badPlatforms: [...(isBadPlatform ? platforms : []), ...(hostIsBad ? [target.system] : [])],
       hydraPlatforms: fixup?.meta?.hydraPlatforms ?? null,
     },
     fixup: fixup === undefined ? null : { pname, source: fixup.source },
@@ -493,32 +518,42 @@ export function buildPlan(args: BuildPlanArgs): BuildPlan {
     dataPath: [...base, "redistrib", pname],
     context: args.context ?? contextOfCudaManifest(manifest.product === "cuda" ? manifest : null),
     outputsFromArchive: manifest.feature === null,
+    newerLayout: manifest.cudaVariant !== null,
   });
 }
 
 /**
- * Why a plan cannot be used on its host, or an empty list when it can: the host is not among its
- * platforms, it has no source, it is broken, or the host is a bad platform (Nixpkgs' `meta.available`).
+ * Why a plan cannot be used on its host, or an empty list when it can (Nixpkgs' `meta.available`):
+ * the host is unsupported, or not among its platforms, it is broken, or the host is a bad platform.
+ * One reason more than Nixpkgs: a host among the platforms whose own redist platform has no archive
+ * (aarch64-linux without Jetson for a Jetson-only package) has no source, which Nixpkgs only finds
+ * when building.
  *
  * @example
- * unavailableReasons(plan) // ["broken: Package is not supported; use drivers from linuxPackages"]
+ * unavailableReasons(plan) // ["bad platform: Package is not supported; use drivers from linuxPackages"]
  */
 export function unavailableReasons(plan: BuildPlan): string[] {
   const reasons: string[] = [];
   const { system, redistSystem } = plan.host;
-  const shipsFor = plan.meta.platforms.length === 0 ? "no system of the table" : plan.meta.platforms.join(", ");
-  if (!plan.meta.platforms.includes(system)) {
+  const shipsFor = plan.meta.platforms.length === 0 ? "no system Nixpkgs builds CUDA packages for" : plan.meta.platforms.join(", ");
+  if (redistSystem === unsupportedRedistSystem) {
+    reasons.push(`${system} is unsupported: getRedistSystem maps it to "unsupported", where the builder's condition "No source" holds; ${plan.pname} ${plan.version} is built for ${shipsFor}`);
+  } else if (!plan.meta.platforms.includes(system)) {
     reasons.push(`${plan.pname} ${plan.version} has no archive for ${redistSystem}; it is built for ${shipsFor}`);
   } else if (plan.src === null) {
-    const others = plan.meta.redistPlatforms.filter((platform) => nixSystemsOf(platform).includes(system));
+    const others = plan.meta.redistPlatforms.filter((platform) => getNixSystems(platform).includes(system));
     reasons.push(`${plan.pname} ${plan.version} has no archive for ${redistSystem}; its ${system} archive is for ${others.join(", ")}`);
   }
   const trueReasons = (conditions: Readonly<Record<string, boolean>>) => Object.keys(conditions).filter((reason) => conditions[reason] === true);
-  if (plan.meta.broken) reasons.push(`broken: ${trueReasons(plan.brokenConditions).join("; ")}`);
+  if (plan.meta.broken) {
+    const broken = trueReasons(plan.brokenConditions);
+    reasons.push(`broken: ${broken.length > 0 ? broken.join("; ") : `meta.broken, set by ${plan.fixup?.source ?? "the fixup"}`}`);
+  }
   if (plan.meta.badPlatforms.includes(system)) {
     // "No source" is already said above, with the platform it concerns.
     const bad = trueReasons(plan.badPlatformsConditions).filter((reason) => reason !== "No source");
     if (bad.length > 0) reasons.push(`bad platform: ${bad.join("; ")}`);
+    else if (!plan.badPlatformsConditions["No source"]) reasons.push(`bad platform: ${plan.fixup?.source ?? "the fixup"} adds ${system} to meta.badPlatforms`);
   }
   return reasons;
 }

@@ -68,8 +68,14 @@ export function holds(condition: FixupCondition, context: FixupContext): boolean
     }
     case "siblingMissing":
       return !context.siblings.has(condition.pname);
+    case "hostIsAarch64":
+      return context.system.startsWith("aarch64-");
+    case "never":
+      return false;
     case "allOf":
       return condition.conditions.every((c) => holds(c, context));
+    case "anyOf":
+      return condition.conditions.some((c) => holds(c, context));
     default: {
       const unreachable: never = condition;
       return unreachable;
@@ -102,6 +108,7 @@ export function fillTemplate(template: string, context: FixupContext): string {
     .replaceAll("{versionTriple}", splitVersion(context.version).slice(0, 3).join("."))
     .replaceAll("{version}", context.version)
     .replaceAll("{targetTriple}", `${arch}-linux-gnu`)
+    .replaceAll("{system}", context.system)
     .replaceAll("{cudnn}", context.cudnn?.name ?? "{cudnn}");
 }
 

@@ -1,4 +1,10 @@
-/** The CUDA layer: evaluation of the CUDA modules with data, checked manifests, release selection, shims, the platform table, the builders and the package set. */
+/**
+ * The CUDA layer: evaluation of the CUDA modules with data, checked manifests, release selection,
+ * shims, the platform table, the builders and the package set. The builders follow one Nixpkgs
+ * revision, faukah/nixpkgs@3b20077cd82fd1f099e92e2792d73e3176d4869d (`pkgs/development/cuda-modules`,
+ * late modules era); each rule names its Nix file there, and the README's section on the builders
+ * lists what is newer than it and where the project knowingly differs.
+ */
 export { evaluateCuda, manifestDataModule, newerManifestDataModule, releasesDataModule } from "./evaluate.js";
 export type { CudaEvaluationInput, ManifestData, ReleasesData } from "./evaluate.js";
 export {
@@ -38,7 +44,7 @@ export { getNixSystems, getRedistSystem, redistSystems, selectReleases, type Rel
 export { cudnnShim, tensorrtShim } from "./shims.js";
 export { releaseManifests, type ReleaseManifests, type ReleaseManifestSet } from "./release-manifests.js";
 export { compareVersions, majorMinor, mkVersionedName, versionAtLeast, versionOlder } from "./versions.js";
-export { buildTargets, nixSystemsOf, platformOf, platformTable, pseudoPlatforms, targetName, type BuildTarget, type PlatformRow } from "./platforms.js";
+export { buildTargets, platformOf, platformTable, pseudoPlatforms, targetName, unsupportedRedistSystem, type BuildTarget, type PlatformRow } from "./platforms.js";
 export { checkRelativePath, redistBaseUrl, redistUrl } from "./relative-path.js";
 export { fromHex, fromSri, type Sha256 } from "./src-hash.js";
 export { outputBrokenConditions, outputsFromFeatures, outputToPatterns, possibleOutputs, type OutputFlags } from "./outputs.js";

@@ -1,16 +1,19 @@
 /**
- * The package set `cudaPackages` of one CUDA version on one system (spec 1, "consumer chain"): a
- * plan, or the reason there is none, for every package of that version's CUDA manifests, for
- * every cuDNN and TensorRT release the [late] multiplexer selects (spec 6) with its default, and
- * for every cuTENSOR release (spec 5.6) with its default.
+ * The package set `cudaPackages` of one CUDA version on one system, as the reference revision's
+ * `pkgs/top-level/cuda-packages.nix` composes it: the CUDA redist packages of the manifest
+ * `cuda/extension.nix` maps the version to, the cuDNN releases (`generic-builders/multiplex.nix`),
+ * cuTENSOR (`cutensor/extension.nix`), cuSPARSELt (`cusparselt/extension.nix`) and TensorRT
+ * (multiplex again): a plan, or the reason there is none, for every attribute Nixpkgs makes, and
+ * no attribute where Nixpkgs makes none.
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/lib/Either.js";
 import type { Evaluation } from "../lib/index.js";
 import { ModuleError } from "../lib/errors.js";
 import { contextOfCudaManifest, planFromReleases, buildPlan, unavailableReasons, type BuildPlan, type PackageSetContext } from "./build-plan.js";
 import { checkManifest, checkReleaseList, type Manifest, type ReleaseList } from "./manifest.js";
 import { checkNewerManifest } from "./newer-format.js";
-import { platformOf, type BuildTarget } from "./platforms.js";
+import { cudaVersionMap, isMajorMinor } from "./cuda-version-map.js";
+import { platformOf, unsupportedRedistSystem, type BuildTarget } from "./platforms.js";
 import { releaseManifests, type ReleaseManifestSet } from "./release-manifests.js";
 import { releaseLocation } from "./select-releases.js";
 import { compareVersions, majorMinor, majorVersion, mkVersionedName } from "./versions.js";
@@ -35,8 +38,8 @@ export type PackageEntry =
  * cudaPackages({ evaluation, cudaVersion: "12.2.2", system: "x86_64-linux" }).packages["cudnn"]
  */
 export interface CudaPackageSet {
-  /** The CUDA manifest version the set is made from. */
-  readonly cudaVersion: string;
+  /** The CUDA manifest version the set's redist packages are made from; null when the version map has none (no redist packages). */
+  readonly cudaVersion: string | null;
   /** Its major.minor, which the release selection and the fixups compare against. */
   readonly cudaMajorMinorVersion: string;
   readonly host: { readonly system: string; readonly jetson: boolean; readonly redistSystem: string };
@@ -45,7 +48,9 @@ export interface CudaPackageSet {
 
 /**
  * What {@link cudaPackages} needs: an evaluation of the CUDA modules with the data
- * (`evaluateCuda`), the CUDA manifest version, and the system (with `jetson` for an aarch64 Jetson build).
+ * (`evaluateCuda`), the CUDA version, and the system (with `jetson` for an aarch64 Jetson build).
+ * The CUDA version is a major.minor (`12.2`: the package set Nixpkgs makes, its manifest taken from
+ * the version map), or one manifest's version (`12.2.2`, or a new manifest under review).
  *
  * @example
  * const args: CudaPackagesArgs = { evaluation: evaluateCuda({ manifests, releases }), cudaVersion: "12.2.2", system: "x86_64-linux" };
@@ -61,8 +66,11 @@ export interface CudaPackagesArgs {
 function entryOf(plan: BuildPlan): PackageEntry {
   const reasons = unavailableReasons(plan);
   if (reasons.length === 0) return { available: true, plan };
+  // An unsupported host keeps the plan: it is what Nixpkgs evaluates there (every output, no source,
+  // badPlatforms = platforms). A supported host without an archive has nothing to build.
   const hasArchive = plan.src !== null && plan.meta.platforms.includes(plan.host.system);
-  return { available: false, reason: reasons.join("; "), plan: hasArchive ? plan : null };
+  const keep = hasArchive || plan.host.redistSystem === unsupportedRedistSystem;
+  return { available: false, reason: reasons.join("; "), plan: keep ? plan : null };
 }
 
 function unavailable(reason: string): PackageEntry {
@@ -120,6 +128,19 @@ export function cudaManifestVersions(evaluation: Evaluation): string[] {
   return [...new Set([...manifestVersions(evaluation, "cuda"), ...Object.keys((newer ?? {}) as object)])].sort(compareVersions);
 }
 
+/**
+ * The CUDA manifest version a package set of `cudaMajorMinorVersion` is made from: the version map's
+ * (`cuda/extension.nix`); for a version only NVIDIA's newer format has (13.1 and later), the newest
+ * such manifest, standing in for the `_cuda` layout's choice (spec 10); else null, and the set has
+ * no redist packages (`optionalAttrs cudaVersionMappingExists`).
+ */
+function cudaManifestVersionFor(evaluation: Evaluation, cudaMajorMinorVersion: string): string | null {
+  const mapped = cudaVersionMap[cudaMajorMinorVersion];
+  if (mapped !== undefined) return mapped;
+  const newer = cudaManifestVersions(evaluation).filter((v) => majorMinor(v) === cudaMajorMinorVersion && !manifestVersions(evaluation, "cuda").includes(v));
+  return newer.at(-1) ?? null;
+}
+
 /** The checked CUDA manifest of `version`: the modules-era one, else the generic product's, resolved for that version. */
 function cudaManifest(evaluation: Evaluation, version: string): Manifest {
   if (manifestVersions(evaluation, "cuda").includes(version)) return checked(checkManifest(evaluation, "cuda", version));
@@ -136,8 +157,9 @@ function releaseListOf(evaluation: Evaluation, product: string): ReleaseList | n
 }
 
 /**
- * The multiplexed product's attributes (spec 6.2): one per selected release, plus the default. With
- * nothing selected, Nixpkgs adds no attribute; the set names the default with the reason instead.
+ * The multiplexed product's attributes (`generic-builders/multiplex.nix`): one per selected release,
+ * plus the default. With nothing selected (or no release list given), none at all, as Nixpkgs'
+ * `optionalAttrs (length newestPackages > 0)` makes none.
  */
 function multiplexEntries(
   pname: string,
@@ -146,8 +168,7 @@ function multiplexEntries(
   cuda: string,
   context: PackageSetContext,
 ): Record<string, PackageEntry> {
-  if (selection === null) return { [pname]: unavailable(`no ${pname} release list was given`) };
-  if (selection.packages.length === 0) return { [pname]: unavailable(`no ${pname} release fits CUDA ${cuda}`) };
+  if (selection === null || selection.packages.length === 0) return {};
   const entries: Record<string, PackageEntry> = {};
   for (const selected of selection.packages) {
     const redistribRelease = selected.redistribRelease as Record<string, unknown>;
@@ -182,43 +203,68 @@ function cudnnFor(selection: ReleaseManifestSet | null, cudnnVersion: string | n
   return { name: wanted === undefined ? "cudnn" : chosen.name, version: String((chosen.redistribRelease as { version: unknown }).version) };
 }
 
-/** cuTENSOR's `libPath` (spec 5.6): the CUDA major, or `10.2` for CUDA 10.2. */
+/** cuTENSOR's `libPath` (`cutensor/extension.nix`): the CUDA major, or `10.2` for CUDA 10.2. */
 function cutensorLibPath(cuda: string): string {
   return cuda === "10.2" ? cuda : majorVersion(cuda);
 }
 
+/** One product of the manifest extensions: `cutensor/extension.nix`, `cusparselt/extension.nix`. */
+interface ManifestExtension {
+  readonly redistName: string;
+  readonly pname: string;
+  /** The versions the extension imports, in its order (the last supported one is the default). */
+  readonly versions: readonly string[];
+  readonly libPath: string | null;
+}
+
+/** `cutensorVersions` of `cutensor/extension.nix`. */
+const cutensorExtension = (cuda: string): ManifestExtension => ({
+  redistName: "cutensor",
+  pname: "libcutensor",
+  versions: ["1.3.3", "1.4.0", "1.5.0", "1.6.2", "1.7.0", "2.0.2", "2.1.0"],
+  libPath: cutensorLibPath(cuda),
+});
+
+/** `cusparseltVersions` of `cusparselt/extension.nix` (wired in `pkgs/top-level/cuda-packages.nix`). */
+const cusparseltExtension: ManifestExtension = { redistName: "cusparselt", pname: "libcusparse_lt", versions: ["0.7.1"], libPath: null };
+
 /**
- * The cuTENSOR attributes (spec 5.6): `cutensor_<major>_<minor>` from the newest release of that
- * major.minor that has a feature manifest with an archive for the host (else the newest with a
- * feature manifest, whose plan then says why it cannot be used), and `cutensor`, the newest usable one.
+ * The attributes of a manifest extension: `<redistName>_<major>_<minor>` for every imported
+ * version whose feature manifest has the host's redist platform (`platformIsSupported`), and
+ * `<redistName>` for the last of them; none at all when no version is supported (an unsupported
+ * host, a Jetson build for cuTENSOR). A version without its feature manifest (cuTENSOR 1.3.3,
+ * 1.4.0, 1.5.0, 2.0.2: Nixpkgs had them, we could not find them) is decided by its redistrib
+ * manifest's platforms, and planned with its outputs decided when the archive is unpacked; a
+ * version the evaluation has no manifest of at all is left out.
  */
-function cutensorEntries(evaluation: Evaluation, target: BuildTarget, cuda: string, context: PackageSetContext): Record<string, PackageEntry> {
-  const groups = new Map<string, Manifest[]>();
-  for (const version of manifestVersions(evaluation, "cutensor")) {
-    const manifest = checked(checkManifest(evaluation, "cutensor", version));
-    const name = mkVersionedName("cutensor", version);
-    groups.set(name, [...(groups.get(name) ?? []), manifest]);
-  }
-  const entries: Record<string, PackageEntry> = {};
-  let newestUsable: string | null = null;
-  for (const [name, manifests] of groups) {
-    const withFeatures = manifests.filter((m) => m.feature !== null && Object.hasOwn(m.feature, "libcutensor"));
-    if (withFeatures.length === 0) {
-      entries[name] = unavailable(`no cuTENSOR ${majorMinor(manifests[0]!.version)} release has a feature manifest (redistrib only: ${manifests.map((m) => m.version).join(", ")})`);
-      continue;
-    }
-    const entry = planned(() => {
-      const plans = withFeatures.map((manifest) =>
-        buildPlan({ manifest, pname: "libcutensor", system: target.system, jetson: target.jetson, cudaVersion: cuda, libPath: cutensorLibPath(cuda), context }),
-      );
-      const usable = plans.filter((plan) => plan.src !== null);
-      return (usable.length > 0 ? usable : plans).at(-1)!;
+function extensionEntries(extension: ManifestExtension, evaluation: Evaluation, target: BuildTarget, cuda: string, context: PackageSetContext): Record<string, PackageEntry> {
+  const { redistName, pname } = extension;
+  const redistSystem = platformOf(target).redistSystem;
+  const bundled = manifestVersions(evaluation, redistName);
+  const supported = extension.versions
+    .filter((version) => bundled.includes(version))
+    .map((version) => checked(checkManifest(evaluation, redistName, version)))
+    .filter((manifest) => {
+      const releases: Readonly<Record<string, unknown>> | undefined = manifest.feature === null ? redistribPackages(manifest) : manifest.feature;
+      const release = releases?.[pname];
+      return typeof release === "object" && release !== null && Object.hasOwn(release, redistSystem);
     });
-    entries[name] = entry;
-    if (entry.available) newestUsable = name;
+  const entries: Record<string, PackageEntry> = {};
+  for (const manifest of supported) {
+    const release = manifest.redistrib[pname] as { version?: unknown };
+    const name = mkVersionedName(redistName, String(release.version));
+    entries[name] = planned(() => buildPlan({ manifest, pname, system: target.system, jetson: target.jetson, cudaVersion: cuda, libPath: extension.libPath, context }));
   }
-  entries["cutensor"] = newestUsable === null ? unavailable(`no cuTENSOR release has an archive for ${platformOf(target).redistSystem}`) : entries[newestUsable]!;
+  const newest = supported.at(-1);
+  if (newest !== undefined) entries[redistName] = entries[mkVersionedName(redistName, String((newest.redistrib[pname] as { version?: unknown }).version))]!;
   return entries;
+}
+
+/** The packages of a redistrib manifest (every key but the `release_*` ones). */
+function redistribPackages(manifest: Manifest): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(manifest.redistrib)) if (!releaseKeys.has(key)) out[key] = value;
+  return out;
 }
 
 /**
@@ -233,8 +279,9 @@ function cutensorEntries(evaluation: Evaluation, target: BuildTarget, cuda: stri
 export function cudaPackages(args: CudaPackagesArgs): CudaPackageSet {
   const target: BuildTarget = { system: args.system, jetson: args.jetson ?? false };
   const row = platformOf(target);
-  const manifest = cudaManifest(args.evaluation, args.cudaVersion);
   const cuda = majorMinor(args.cudaVersion);
+  const manifestVersion = isMajorMinor(args.cudaVersion) ? cudaManifestVersionFor(args.evaluation, cuda) : args.cudaVersion;
+  const manifest = manifestVersion === null ? null : cudaManifest(args.evaluation, manifestVersion);
   const context = contextOfCudaManifest(manifest);
 
   const lists = { cudnn: releaseListOf(args.evaluation, "cudnn"), tensorrt: releaseListOf(args.evaluation, "tensorrt") };
@@ -242,9 +289,7 @@ export function cudaPackages(args: CudaPackagesArgs): CudaPackageSet {
   const tensorrtSelection = lists.tensorrt === null ? null : releaseManifests(lists.tensorrt, cuda, row.redistSystem);
 
   const tensorrt: Record<string, PackageEntry> = {};
-  if (tensorrtSelection === null || tensorrtSelection.packages.length === 0) {
-    Object.assign(tensorrt, multiplexEntries("tensorrt", tensorrtSelection, target, cuda, context));
-  } else {
+  if (tensorrtSelection !== null && tensorrtSelection.packages.length > 0) {
     // Each TensorRT release may want another cuDNN, so each is planned with its own context.
     for (const selected of tensorrtSelection.packages) {
       const cudnnVersion = (selected.featureRelease as { cudnnVersion?: string | null }).cudnnVersion ?? null;
@@ -255,16 +300,18 @@ export function cudaPackages(args: CudaPackagesArgs): CudaPackageSet {
     tensorrt["tensorrt"] = tensorrt[tensorrtSelection.defaultName!]!;
   }
 
+  // `pkgs/top-level/cuda-packages.nix`: cuda/extension, cuDNN, cuTENSOR, cuSPARSELt, TensorRT.
   const packages: Record<string, PackageEntry> = {
-    ...cudaEntries(manifest, target, context),
+    ...(manifest === null ? {} : cudaEntries(manifest, target, context)),
     ...multiplexEntries("cudnn", cudnnSelection, target, cuda, context),
+    ...extensionEntries(cutensorExtension(cuda), args.evaluation, target, cuda, context),
+    ...extensionEntries(cusparseltExtension, args.evaluation, target, cuda, context),
     ...tensorrt,
-    ...cutensorEntries(args.evaluation, target, cuda, context),
   };
   const sorted: Record<string, PackageEntry> = {};
   for (const name of Object.keys(packages).sort()) sorted[name] = packages[name]!;
   return {
-    cudaVersion: args.cudaVersion,
+    cudaVersion: manifestVersion,
     cudaMajorMinorVersion: cuda,
     host: { system: target.system, jetson: target.jetson, redistSystem: row.redistSystem },
     packages: sorted,

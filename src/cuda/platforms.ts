@@ -1,44 +1,50 @@
 /**
- * The platform table: which NVIDIA redist platform serves a Nix system (spec 2.2, 5.2), and back.
- * It is the one table of the project; the [late] `getRedistSystem` and `getNixSystems` of
- * `select-releases.ts` are views of it that leave out the platforms the [late] period dropped.
+ * The platform table of the reference revision (Nixpkgs `_cuda/lib/redist.nix`, faukah/nixpkgs@3b20077c):
+ * which NVIDIA redist platform serves a Nix system (`getRedistSystem`), which Nix systems a redist
+ * platform serves (`getNixSystems`), and the targets the goldens plan for. Every other system is
+ * `"unsupported"`: Nixpkgs evaluates its CUDA packages there too, as unavailable (spec 5.2 [late]).
  */
 import { ModuleError } from "../lib/errors.js";
+import { levenshtein } from "../lib/suggest.js";
 
 /**
  * One row of the platform table: a Nix system, whether the build targets Jetson devices, and the
  * NVIDIA platform whose archives it uses.
  *
  * @example
- * const row: PlatformRow = { system: "aarch64-linux", jetson: true, redistSystem: "linux-aarch64", droppedInLatePeriod: false };
+ * const row: PlatformRow = { system: "aarch64-linux", jetson: true, redistSystem: "linux-aarch64" };
  */
 export interface PlatformRow {
   readonly system: string;
   readonly jetson: boolean;
   readonly redistSystem: string;
-  /** Nixpkgs' [late] `getRedistSystem` maps this system to "unsupported" (ppc64le and Windows, spec 5.2). */
-  readonly droppedInLatePeriod: boolean;
 }
 
 /**
- * Every system the builders plan for, with its NVIDIA platform ([early/mid] `flags.getRedistArch`,
- * spec 5.2). The Nix system of ppc64le is written as Nix spells it, `powerpc64le-linux`; Nixpkgs'
- * `flags.nix` wrote `ppc64le-linux`, a name no Nix platform has.
+ * The systems Nixpkgs' `_cuda/lib/redist.nix` (`getRedistSystem`) serves, with their NVIDIA
+ * platform: aarch64-linux is Jetson (`linux-aarch64`) only when a Jetson capability is requested.
+ * ppc64le and Windows are not rows: the reference revision maps them to "unsupported".
  *
  * @example
- * platformTable.map((row) => row.redistSystem) // ["linux-x86_64", "linux-sbsa", "linux-aarch64", "linux-ppc64le", "windows-x86_64"]
+ * platformTable.map((row) => row.redistSystem) // ["linux-x86_64", "linux-sbsa", "linux-aarch64"]
  */
 export const platformTable: readonly PlatformRow[] = [
-  { system: "x86_64-linux", jetson: false, redistSystem: "linux-x86_64", droppedInLatePeriod: false },
-  { system: "aarch64-linux", jetson: false, redistSystem: "linux-sbsa", droppedInLatePeriod: false },
-  { system: "aarch64-linux", jetson: true, redistSystem: "linux-aarch64", droppedInLatePeriod: false },
-  { system: "powerpc64le-linux", jetson: false, redistSystem: "linux-ppc64le", droppedInLatePeriod: true },
-  { system: "x86_64-windows", jetson: false, redistSystem: "windows-x86_64", droppedInLatePeriod: true },
+  { system: "x86_64-linux", jetson: false, redistSystem: "linux-x86_64" },
+  { system: "aarch64-linux", jetson: false, redistSystem: "linux-sbsa" },
+  { system: "aarch64-linux", jetson: true, redistSystem: "linux-aarch64" },
 ];
 
 /**
- * NVIDIA's platform-independent pseudo-platforms ([late], spec 2.2 and 10): their archives serve
- * every Linux system of the table that Nixpkgs' [late] `getNixSystems` knows.
+ * What `getRedistSystem` returns for a system it does not serve (`_cuda/lib/redist.nix`).
+ *
+ * @example
+ * getRedistSystem(false, "x86_64-darwin") === unsupportedRedistSystem // true
+ */
+export const unsupportedRedistSystem = "unsupported";
+
+/**
+ * NVIDIA's platform-independent pseudo-platforms: `getNixSystems` gives both Linux systems for
+ * them (`_cuda/lib/redist.nix`).
  *
  * @example
  * pseudoPlatforms.includes("linux-all") // true
@@ -65,6 +71,37 @@ export const redistSystems: readonly string[] = [
 ];
 
 /**
+ * The redist platform of a Nix host system, as `_cuda/lib/redist.nix`'s `getRedistSystem`
+ * computes it: `"unsupported"` for every system but x86_64-linux and aarch64-linux (ppc64le,
+ * Windows and Darwin alike). It never throws: Nixpkgs evaluates every package set on every system.
+ *
+ * @example
+ * getRedistSystem(false, "aarch64-linux") // "linux-sbsa"
+ * getRedistSystem(true, "aarch64-linux") // "linux-aarch64"
+ * getRedistSystem(false, "powerpc64le-linux") // "unsupported"
+ */
+export function getRedistSystem(hasJetson: boolean, nixSystem: string): string {
+  // On x86_64-linux the flag changes nothing, as in Nixpkgs.
+  const rows = platformTable.filter((row) => row.system === nixSystem);
+  const row = rows.find((r) => r.jetson === hasJetson) ?? (rows.length === 1 ? rows[0] : undefined);
+  return row?.redistSystem ?? unsupportedRedistSystem;
+}
+
+/**
+ * The Nix systems a redist platform serves, as `_cuda/lib/redist.nix`'s `getNixSystems` computes
+ * them: both Linux systems for `linux-all` and `source`, none for ppc64le, Windows, `unsupported`
+ * and unknown names. `meta.platforms` and the "No source" condition are made of it.
+ *
+ * @example
+ * getNixSystems("linux-all") // ["aarch64-linux", "x86_64-linux"]
+ * getNixSystems("windows-x86_64") // []
+ */
+export function getNixSystems(redistSystem: string): string[] {
+  if (pseudoPlatforms.includes(redistSystem)) return ["aarch64-linux", "x86_64-linux"];
+  return [...new Set(platformTable.filter((r) => r.redistSystem === redistSystem).map((r) => r.system))];
+}
+
+/**
  * What a build is for: a Nix system and whether Jetson capabilities are requested (Nixpkgs'
  * `isJetsonBuild`, which only aarch64 builds can be).
  *
@@ -87,53 +124,57 @@ export function targetName(target: BuildTarget): string {
 }
 
 /**
- * Every target of the table, in its order.
+ * The targets the goldens plan for: the rows of the table, then the two systems NVIDIA still
+ * publishes archives for that the reference revision maps to "unsupported" (powerpc64le-linux,
+ * x86_64-windows), whose plans show what an unsupported host gets.
  *
  * @example
  * buildTargets().map(targetName) // ["x86_64-linux", "aarch64-linux", "aarch64-linux-jetson", "powerpc64le-linux", "x86_64-windows"]
  */
 export function buildTargets(): BuildTarget[] {
-  return platformTable.map(({ system, jetson }) => ({ system, jetson }));
+  return [
+    ...platformTable.map(({ system, jetson }) => ({ system, jetson })),
+    { system: "powerpc64le-linux", jetson: false },
+    { system: "x86_64-windows", jetson: false },
+  ];
 }
 
-/** The known targets, as a sentence lists them. */
-function knownTargets(): string {
-  return platformTable.map((row) => (row.jetson ? `${row.system} (with Jetson capabilities)` : row.system)).join(", ");
-}
+const nixSystemPattern = /^[a-z0-9_]+-[a-z0-9_]+$/;
 
 /**
- * The row of the table that serves `target`. An unknown system, or Jetson on a system without
- * Jetson devices, is an error naming the known ones: a typo must not quietly become "unsupported".
+ * The row that serves `target`, or an "unsupported" row for any other Nix system, as
+ * `getRedistSystem` makes it. Two inputs are errors rather than "unsupported", so that a typo is not
+ * quietly planned as an unsupported host: a name that is not of the form `<cpu>-<kernel>`, and one a
+ * couple of edits from a supported system (`x86_64-linus`). Jetson capabilities on a system without
+ * Jetson devices are an error too.
  *
  * @example
  * platformOf({ system: "aarch64-linux", jetson: false }).redistSystem // "linux-sbsa"
+ * platformOf({ system: "x86_64-darwin", jetson: false }).redistSystem // "unsupported"
  */
 export function platformOf(target: BuildTarget): PlatformRow {
   const row = platformTable.find((r) => r.system === target.system && r.jetson === target.jetson);
   if (row !== undefined) return row;
-  const systemKnown = platformTable.some((r) => r.system === target.system);
-  throw new ModuleError({
-    kind: "InvalidDefinition",
-    path: ["system"],
-    message: systemKnown
-      ? `Jetson capabilities were requested for ${target.system}, but only aarch64-linux has Jetson devices; ` +
-        `build for aarch64-linux, or without Jetson capabilities.`
-      : `${JSON.stringify(target.system)} is not a system the CUDA packages are planned for. ` +
-        `The known systems are ${knownTargets()}; use one of them.`,
-  });
-}
-
-/**
- * The Nix systems an NVIDIA platform serves, by the table (the reverse of {@link platformOf});
- * both Linux systems of the [late] period for a pseudo-platform, none for an unknown name.
- *
- * @example
- * nixSystemsOf("linux-ppc64le") // ["powerpc64le-linux"]
- * nixSystemsOf("linux-all") // ["aarch64-linux", "x86_64-linux"]
- */
-export function nixSystemsOf(redistSystem: string): string[] {
-  if (pseudoPlatforms.includes(redistSystem)) {
-    return [...new Set(platformTable.filter((r) => !r.droppedInLatePeriod).map((r) => r.system))].sort();
+  const supported = [...new Set(platformTable.map((r) => r.system))];
+  if (target.jetson) {
+    throw new ModuleError({
+      kind: "InvalidDefinition",
+      path: ["system"],
+      message:
+        `Jetson capabilities were requested for ${target.system}, but only aarch64-linux has Jetson devices; ` +
+        `build for aarch64-linux, or without Jetson capabilities.`,
+    });
   }
-  return platformTable.filter((r) => r.redistSystem === redistSystem).map((r) => r.system);
+  const close = supported.filter((system) => levenshtein(target.system, system) <= 2);
+  if (!nixSystemPattern.test(target.system) || close.length > 0) {
+    throw new ModuleError({
+      kind: "InvalidDefinition",
+      path: ["system"],
+      message:
+        `${JSON.stringify(target.system)} is not a Nix system${close.length > 0 ? `; did you mean ${close.join(" or ")}?` : " (<cpu>-<kernel>, such as x86_64-linux)."} ` +
+        `The CUDA packages are built for ${supported.join(" and ")} (aarch64-linux also with Jetson capabilities); ` +
+        `any other Nix system, such as x86_64-darwin, is planned as "unsupported".`,
+    });
+  }
+  return { system: target.system, jetson: false, redistSystem: unsupportedRedistSystem };
 }

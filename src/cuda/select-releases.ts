@@ -1,11 +1,11 @@
 /**
- * The [late] selection of cuDNN and TensorRT releases for one CUDA version (spec 4.4, Nixpkgs
- * `generic-builders/multiplex.nix`), and the [late] platform table it needs (spec 5.2).
+ * The selection of cuDNN and TensorRT releases for one CUDA version, as the reference revision's
+ * `generic-builders/multiplex.nix` makes it (spec 4.4, 6).
  */
 import type { genericReleasesModule } from "../../modules/generic/releases/index.js";
 import type { ConfigOf } from "../lib/config-of.js";
 import { ModuleError } from "../lib/errors.js";
-import { nixSystemsOf, platformTable, redistSystems } from "./platforms.js";
+import { redistSystems, unsupportedRedistSystem } from "./platforms.js";
 import { compareVersions, mkVersionedName, majorMinor, versionAtLeast, versionOlder } from "./versions.js";
 
 /**
@@ -25,45 +25,8 @@ export type Release = ConfigOf<typeof genericReleasesModule>["generic"]["release
  */
 export type ReleaseLists = Readonly<Record<string, readonly Release[]>>;
 
-export { redistSystems } from "./platforms.js";
-
-/**
- * What [late] `getRedistSystem` returns for a host it cannot serve.
- *
- * @example
- * getRedistSystem(false, "x86_64-darwin") === unsupportedRedistSystem // true
- */
-export const unsupportedRedistSystem = "unsupported";
-
-/**
- * The redist platform of a Nix host system, as [late] `_cuda.lib.getRedistSystem` computes it:
- * `aarch64-linux` is Jetson (`linux-aarch64`) only when a Jetson capability is requested.
- *
- * @example
- * getRedistSystem(false, "aarch64-linux") // "linux-sbsa"
- * getRedistSystem(true, "aarch64-linux") // "linux-aarch64"
- * getRedistSystem(false, "ppc64le-linux") // "unsupported"
- */
-export function getRedistSystem(hasJetson: boolean, nixSystem: string): string {
-  // Never throws: Nixpkgs evaluates every package set on every system, supported or not. On a
-  // system without Jetson devices the flag changes nothing, as in Nixpkgs.
-  const rows = platformTable.filter((row) => row.system === nixSystem && !row.droppedInLatePeriod);
-  const row = rows.find((r) => r.jetson === hasJetson) ?? (rows.length === 1 ? rows[0] : undefined);
-  return row?.redistSystem ?? unsupportedRedistSystem;
-}
-
-/**
- * The Nix systems a redist platform serves, as [late] `_cuda.lib.getNixSystems` computes them;
- * empty for platforms the [late] period dropped (ppc64le, Windows) and for unknown names.
- *
- * @example
- * getNixSystems("linux-all") // ["aarch64-linux", "x86_64-linux"]
- * getNixSystems("windows-x86_64") // []
- */
-export function getNixSystems(redistSystem: string): string[] {
-  const dropped = new Set(platformTable.filter((row) => row.droppedInLatePeriod).map((row) => row.system));
-  return nixSystemsOf(redistSystem).filter((system) => !dropped.has(system));
-}
+// The platform functions live with the table; they are re-exported where the selection was first written.
+export { getNixSystems, getRedistSystem, redistSystems, unsupportedRedistSystem } from "./platforms.js";
 
 /**
  * Throws unless `redistSystem` is a redist platform name of the data; guards against typos such

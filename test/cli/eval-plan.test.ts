@@ -79,10 +79,18 @@ describe("cuda-modules plan", () => {
     expect(run.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
   });
 
-  test("an unknown system or package is a usage error listing what exists", () => {
+  test("an unsupported system is planned as Nixpkgs evaluates it there (issue 20): exit 0, every output, no source", () => {
+    const run = runCli(["plan", "--cuda", "12.2", "--system", "x86_64-darwin", "--package", "cuda_cudart"]);
+    expect(run.status).toBe(0);
+    const entry = JSON.parse(run.stdout) as { available: boolean; plan: { host: { redistSystem: string }; outputs: string[]; src: null; meta: { badPlatforms: string[] } } };
+    expect([entry.available, entry.plan.host.redistSystem, entry.plan.src, entry.plan.meta.badPlatforms]).toEqual([false, "unsupported", null, ["aarch64-linux", "x86_64-linux"]]);
+    expect(entry.plan.outputs).toEqual(["out", "bin", "lib", "static", "dev", "doc", "sample", "python", "stubs"]);
+  });
+
+  test("a misspelt system or an unknown package is a usage error listing what exists", () => {
     const system = runCli(["plan", "--cuda", "12.2", "--system", "x86_64-linus"]);
     expect(system.status).toBe(2);
-    expect(system.stderr).toContain("x86_64-linux");
+    expect(system.stderr).toContain("did you mean x86_64-linux?");
     const pkg = runCli(["plan", "--cuda", "12.2", "--system", "x86_64-linux", "--package", "cuda_cudartt"]);
     expect(pkg.status).toBe(2);
     expect(pkg.stderr).toMatch(/^cuda-modules plan: CUDA 12\.2\.2 has no package cuda_cudartt\. Did you mean cuda_cudart\b/);

@@ -19,7 +19,7 @@ const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 const read = (relative: string): Json => JSON.parse(readFileSync(path.join(projectRoot, relative), "utf8")) as Json;
 
 const redistribFiles = [
-  ...["cuda", "cutensor"].flatMap((product) =>
+  ...["cuda", "cusparselt", "cutensor"].flatMap((product) =>
     readdirSync(path.join(projectRoot, "modules", product, "manifests"))
       .filter((name) => name.startsWith("redistrib_"))
       .map((name) => `modules/${product}/manifests/${name}`),

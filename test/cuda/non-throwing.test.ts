@@ -155,14 +155,14 @@ describe("the evaluation's non-throwing forms", () => {
     expect(leftOf(buildPlanE(withoutFeature))).toMatchObject([{ kind: "NoDefinition", path: ["cuda", "manifests", "12.2.2", "redistrib", "cuda_nothing"] }]);
   });
 
-  test("cudaPackagesE gives the package set, or a diagnostic where cudaPackages throws (an unknown system, a missing version)", () => {
+  test("cudaPackagesE gives the package set, or a diagnostic where cudaPackages throws (a misspelt system, a missing version)", () => {
     const set = rightOf(cudaPackagesE({ evaluation, cudaVersion: "12.2.2", system: "x86_64-linux" }));
     expect(set.packages["cuda_cudart"]?.available).toBe(true);
-    const darwin = { evaluation, cudaVersion: "12.2.2", system: "x86_64-darwin" };
-    expect(() => cudaPackages(darwin)).toThrow(/x86_64-darwin/);
-    const [diagnostic] = leftOf(cudaPackagesE(darwin));
+    const typo = { evaluation, cudaVersion: "12.2.2", system: "x86_64-linus" };
+    expect(() => cudaPackages(typo)).toThrow(/x86_64-linus/);
+    const [diagnostic] = leftOf(cudaPackagesE(typo));
     expect(diagnostic?.kind).toBe("InvalidDefinition");
-    expect(diagnostic?.message).toContain("x86_64-darwin");
+    expect(diagnostic?.message).toContain("x86_64-linus");
     const missing = { evaluation, cudaVersion: "99.9.9", system: "x86_64-linux" };
     expect(() => cudaPackages(missing)).toThrow();
     expect(leftOf(cudaPackagesE(missing))).toMatchObject([{ kind: "NoDefinition", path: ["cuda", "manifests", "99.9.9"] }]);

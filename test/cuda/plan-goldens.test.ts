@@ -81,6 +81,7 @@ describe("plans of every CUDA version on every system", () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(2000);
+    // Only the three systems of the table have sources; an unsupported host has none (issue 20).
+    expect(checked).toBeGreaterThan(1500);
   });
 });

@@ -6,11 +6,10 @@ import { describe, expect, test } from "vitest";
 import { buildPlan, type BuildPlan } from "../../src/cuda/build-plan.js";
 import { evaluateCuda } from "../../src/cuda/evaluate.js";
 import { fixups } from "../../src/cuda/fixups.js";
-import { checkManifest, checkNewerManifest, type Manifest } from "../../src/cuda/index.js";
+import { checkManifest, type Manifest } from "../../src/cuda/index.js";
 import { outputBrokenConditions, outputsFromFeatures } from "../../src/cuda/outputs.js";
 import { checkCudaPackages, cudaPackages, type CudaPackageSet, type PackageEntry } from "../../src/cuda/package-set.js";
-import { nixSystemsOf, platformOf } from "../../src/cuda/platforms.js";
-import { planFromReleases, contextOfCudaManifest } from "../../src/cuda/build-plan.js";
+import { getNixSystems, platformOf } from "../../src/cuda/platforms.js";
 import { bundledManifests, bundledNewerManifests, bundledReleaseLists } from "../../src/load/bundled-data.js";
 import { expectModuleError, thrownBy } from "../support/module-errors.js";
 
@@ -41,28 +40,28 @@ function plan(cudaVersion: string, system: string, name: string, jetson = false)
   return found.plan;
 }
 
-describe("the platform table (spec 5.2)", () => {
-  test("maps each system, Jetson or not, to NVIDIA's platform, and back", () => {
+describe("the platform table (spec 5.2, _cuda/lib/redist.nix)", () => {
+  test("maps each system, Jetson or not, to NVIDIA's platform, and back; ppc64le and Windows are unsupported", () => {
     expect(platformOf({ system: "x86_64-linux", jetson: false }).redistSystem).toBe("linux-x86_64");
     expect(platformOf({ system: "aarch64-linux", jetson: false }).redistSystem).toBe("linux-sbsa");
     expect(platformOf({ system: "aarch64-linux", jetson: true }).redistSystem).toBe("linux-aarch64");
-    expect(platformOf({ system: "powerpc64le-linux", jetson: false }).redistSystem).toBe("linux-ppc64le");
-    expect(platformOf({ system: "x86_64-windows", jetson: false }).redistSystem).toBe("windows-x86_64");
-    expect(["linux-x86_64", "linux-sbsa", "linux-aarch64", "linux-ppc64le", "windows-x86_64", "linux-all"].map(nixSystemsOf)).toEqual([
+    expect(platformOf({ system: "powerpc64le-linux", jetson: false }).redistSystem).toBe("unsupported");
+    expect(platformOf({ system: "x86_64-windows", jetson: false }).redistSystem).toBe("unsupported");
+    expect(["linux-x86_64", "linux-sbsa", "linux-aarch64", "linux-ppc64le", "windows-x86_64", "linux-all"].map(getNixSystems)).toEqual([
       ["x86_64-linux"],
       ["aarch64-linux"],
       ["aarch64-linux"],
-      ["powerpc64le-linux"],
-      ["x86_64-windows"],
+      [],
+      [],
       ["aarch64-linux", "x86_64-linux"],
     ]);
   });
 
-  test("an unknown system is an error that lists the known ones", () => {
-    const e = thrownBy(() => cudaPackages({ evaluation, cudaVersion: "12.2.2", system: "x86_64-darwin" }));
-    expectModuleError(e, "InvalidDefinition", ["system"], ["x86_64-darwin", "x86_64-linux", "aarch64-linux (with Jetson capabilities)", "powerpc64le-linux", "x86_64-windows"]);
-    const either = checkCudaPackages({ evaluation, cudaVersion: "12.2.2", system: "ppc64le-linux" });
-    expect(E.isLeft(either) && either.left[0]!.message).toContain("powerpc64le-linux");
+  test("a misspelt system is an error proposing the supported one, and a name that is no Nix system one saying its form", () => {
+    const e = thrownBy(() => cudaPackages({ evaluation, cudaVersion: "12.2.2", system: "x86_64-linus" }));
+    expectModuleError(e, "InvalidDefinition", ["system"], ["x86_64-linus", "did you mean x86_64-linux?", "x86_64-darwin, is planned as \"unsupported\""]);
+    const either = checkCudaPackages({ evaluation, cudaVersion: "12.2.2", system: "linux" });
+    expect(E.isLeft(either) && either.left[0]!.message).toContain("<cpu>-<kernel>");
   });
 
   test("Jetson capabilities on x86_64-linux are an error, not quietly ignored", () => {
@@ -189,14 +188,12 @@ describe("packages missing on a platform are unavailable with the reason", () =>
     expect(plan("12.2.2", "x86_64-linux", "cuda_cudart").outputsDecided).toBeUndefined();
   });
 
-  test("cuTENSOR has no Jetson archive (spec 9.4 example 24), and old cuTENSOR versions have no feature manifest", () => {
-    const jetson = entry("12.2.2", "aarch64-linux", "cutensor_2_0", true);
-    expect(jetson.available === false && jetson.reason).toContain("has no archive for linux-aarch64; its aarch64-linux archive is for linux-sbsa");
-    expect(entry("12.2.2", "aarch64-linux", "cutensor", true).available).toBe(false);
-    const old = entry("12.2.2", "x86_64-linux", "cutensor_1_4");
-    expect(old.available === false && old.reason).toContain("redistrib only: 1.4.0");
-    const cutensor20 = plan("12.2.2", "x86_64-linux", "cutensor_2_0");
-    expect([cutensor20.pname, cutensor20.version, cutensor20.libPath, cutensor20.outputs]).toEqual(["libcutensor", "2.0.1.2", "12", ["out", "lib", "static", "dev"]]);
+  test("cuTENSOR has no Jetson archive (spec 9.4 example 24): no cutensor attribute at all; a version without feature manifest decides its outputs when unpacked", () => {
+    expect(Object.keys(packageSet("12.2.2", "aarch64-linux", true).packages).filter((n) => n.startsWith("cutensor"))).toEqual([]);
+    const old = plan("12.2.2", "x86_64-linux", "cutensor_1_4");
+    expect([old.version, old.outputs, old.outputsDecided]).toEqual(["1.4.0.6", ["out"], "when the archive is unpacked"]);
+    const cutensor21 = plan("12.2.2", "x86_64-linux", "cutensor_2_1");
+    expect([cutensor21.pname, cutensor21.version, cutensor21.libPath, cutensor21.outputs]).toEqual(["libcutensor", "2.1.0.9", "12", ["out", "lib", "static", "dev"]]);
   });
 
   test("TensorRT on a Jetson build of CUDA 12.2: only x86 releases fit, so each is unavailable with the platform it ships for", () => {
@@ -204,10 +201,10 @@ describe("packages missing on a platform are unavailable with the reason", () =>
     expect(trt.available === false && trt.reason).toBe("tensorrt 10.9.0.34 has no archive for linux-aarch64; it is built for x86_64-linux");
   });
 
-  test("nvidia_driver is always broken, with its reason (spec 9.6 example 36)", () => {
-    const driver = entry("12.2.2", "x86_64-linux", "nvidia_driver");
-    expect(driver.available === false && driver.reason).toBe("broken: Package is not supported; use drivers from linuxPackages");
-    expect(driver.plan?.meta.broken).toBe(true);
+  test("driver_assistant is a bad platform everywhere, with its reason; nvidia_driver has no fixup in the reference revision", () => {
+    const assistant = entry("12.8.1", "x86_64-linux", "driver_assistant");
+    expect(assistant.available === false && assistant.reason).toContain("bad platform: Package is not supported; use drivers from linuxPackages");
+    expect(entry("12.2.2", "x86_64-linux", "nvidia_driver").available).toBe(true);
   });
 });
 
@@ -245,10 +242,9 @@ describe("multiplexed cuDNN and TensorRT: names and default (spec 6, 9.5)", () =
     expect(trt.src).toMatchObject({ kind: "requireFile", name: "TensorRT-10.9.0.34.Linux.x86_64-gnu.cuda-12.8.tar.gz" });
   });
 
-  test("no cuDNN or TensorRT release fits CUDA 13.0: the default is unavailable with that reason", () => {
-    expect(names("13.0.0", "x86_64-linux", "cudnn")).toEqual(["cudnn"]);
-    const cudnn = entry("13.0.0", "x86_64-linux", "cudnn");
-    expect(cudnn.available === false && cudnn.reason).toBe("no cudnn release fits CUDA 13.0");
+  test("no cuDNN or TensorRT release fits CUDA 13.0: no attribute, not even the default", () => {
+    expect(names("13.0.0", "x86_64-linux", "cudnn")).toEqual([]);
+    expect(names("13.0.0", "x86_64-linux", "tensorrt")).toEqual([]);
   });
 
   test("known defect: the cuDNN 9.3.0.75 entry for CUDA 11.8 has an unpadded SRI hash, which Nix accepts, so it is planned as written", () => {
@@ -267,24 +263,30 @@ describe("every fixup of the table is applied by pname (spec 7)", () => {
       expect(plan("11.8.0", "x86_64-linux", "cuda_gdb").buildInputs).not.toContain("gmp");
     },
     cuda_nvcc: () => expect(plan("12.2.2", "x86_64-linux", "cuda_nvcc").meta.mainProgram).toBe("nvcc"),
-    cuda_nvprof: () => expect(plan("12.2.2", "x86_64-linux", "cuda_nvprof").buildInputs).toContain("cuda_cupti.lib"),
-    cuda_demo_suite: () => expect(plan("12.2.2", "x86_64-linux", "cuda_demo_suite").buildInputs).toContain("libcufft.lib"),
+    cuda_nvprof: () => expect(plan("12.2.2", "x86_64-linux", "cuda_nvprof").buildInputs).toContain("cuda_cupti"),
+    cuda_demo_suite: () => expect(plan("12.2.2", "x86_64-linux", "cuda_demo_suite").buildInputs).toContain("libcufft"),
+    cuda_sanitizer_api: () => expect(plan("12.2.2", "x86_64-linux", "cuda_sanitizer_api").outputs).toEqual(["out"]),
+    driver_assistant: () => {
+      const assistant = entry("12.8.1", "x86_64-linux", "driver_assistant");
+      expect(assistant.available === false && assistant.reason).toContain("bad platform: Package is not supported; use drivers from linuxPackages");
+    },
+    imex: () => expect(plan("12.8.1", "x86_64-linux", "imex").buildInputs).toContain("zlib"),
     libcufile: () => {
-      expect(plan("12.2.2", "x86_64-linux", "libcufile").buildInputs).toContain("libcublas.lib");
+      expect(plan("12.2.2", "x86_64-linux", "libcufile").buildInputs).toContain("libcublas");
       expect(plan("11.6.2", "x86_64-linux", "libcufile").autoPatchelfIgnoreMissingDeps).toContain("libcufile.so.0");
     },
     libcusolver: () => {
-      expect(plan("12.2.2", "x86_64-linux", "libcusolver").buildInputs).toEqual(["stdenv.cc.cc.lib", "libcublas.lib", "libnvjitlink.lib", "libcusparse.lib"]);
-      expect(plan("11.8.0", "x86_64-linux", "libcusolver").buildInputs).toEqual(["stdenv.cc.cc.lib", "libcublas.lib"]);
+      expect(plan("12.2.2", "x86_64-linux", "libcusolver").buildInputs).toEqual(["stdenv.cc.cc.lib", "libcublas", "libnvjitlink", "libcusparse"]);
+      expect(plan("11.8.0", "x86_64-linux", "libcusolver").buildInputs).toEqual(["stdenv.cc.cc.lib", "libcublas"]);
     },
-    libcusparse: () => expect(plan("12.2.2", "x86_64-linux", "libcusparse").buildInputs).toContain("libnvjitlink.lib"),
+    libcusparse: () => expect(plan("12.2.2", "x86_64-linux", "libcusparse").buildInputs).toContain("libnvjitlink"),
     nsight_compute: () => expect(plan("12.2.2", "x86_64-linux", "nsight_compute").nativeBuildInputs).toContain("qt6.wrapQtAppsHook"),
     nsight_systems: () => {
       const nsys = plan("12.2.2", "x86_64-linux", "nsight_systems");
       expect(nsys.buildInputs).toContain("cuda_cudart.stubs");
-      expect(nsys.steps[1]).toMatchObject({ phase: "postUnpack", by: "fixup nsight_systems" });
+      expect(nsys.steps.find((s) => s.by === "fixup nsight_systems")).toMatchObject({ phase: "postPatch" });
+      expect(nsys.badPlatformsConditions["CUDA too old (<11.8)"]).toBe(false);
     },
-    nvidia_driver: () => expect(plan("12.2.2", "x86_64-linux", "nvidia_driver").brokenConditions["Package is not supported; use drivers from linuxPackages"]).toBe(true),
     cudnn: () => {
       for (const name of ["cudnn", "cudnn_8_9"]) {
         const cudnn = plan("12.2.2", "x86_64-linux", name);
@@ -292,7 +294,7 @@ describe("every fixup of the table is applied by pname (spec 7)", () => {
         expect(cudnn.meta.description.startsWith("NVIDIA CUDA Deep Neural Network library (cuDNN). ")).toBe(true);
       }
       expect(plan("12.2.2", "x86_64-linux", "cudnn_8_9").steps.some((s) => s.phase === "postFixup" && s.does.includes("libcudnn_cnn_infer"))).toBe(true);
-      expect(plan("12.2.2", "x86_64-linux", "cudnn_9_7").steps.some((s) => s.phase === "postFixup")).toBe(false);
+      expect(plan("12.2.2", "x86_64-linux", "cudnn_9_7").steps.some((s) => s.by === "fixup cudnn")).toBe(false);
     },
     tensorrt: () => {
       const trt = plan("12.2.2", "x86_64-linux", "tensorrt_10_3");
@@ -306,26 +308,12 @@ describe("every fixup of the table is applied by pname (spec 7)", () => {
       expect(cutensor.buildInputs).toContain("libcublas.lib");
     },
     libcusparse_lt: () => {
-      // No modules-era cuSPARSELt manifest is bundled: the real newer-format 0.8.0 manifest supplies
-      // the redistrib release, and the feature release (outputs) is given here, as section 10 says.
-      const newer = checkNewerManifest(evaluation, "cusparselt", "0.8.0", "12");
-      if (E.isLeft(newer)) throw newer.left[0];
-      const lt = planFromReleases({
-        pname: "libcusparse_lt",
-        redistName: "cusparselt",
-        featureRelease: { "linux-x86_64": { outputs: { lib: true, static: true, dev: true } } },
-        redistribRelease: newer.right.redistrib["libcusparse_lt"] as Record<string, unknown>,
-        target: { system: "x86_64-linux", jetson: false },
-        cudaMajorMinorVersion: "12.8",
-        libPath: null,
-        dataPath: ["newer", "manifests", "cusparselt", "0.8.0", "libcusparse_lt"],
-        context: contextOfCudaManifest(manifest("cuda", "12.8.1")),
-      });
+      const lt = plan("12.8.1", "x86_64-linux", "cusparselt");
       expect([lt.meta.license.shortName, lt.buildInputs, lt.fixup?.pname]).toEqual(["cuSPARSELt EULA", ["stdenv.cc.cc.lib", "libcublas.lib"], "libcusparse_lt"]);
     },
   };
 
-  test("the table covers every pname of spec 7.2, and nothing else", () => {
+  test("the table covers every fixup file of the reference revision, and nothing else", () => {
     expect(Object.keys(fixups).sort()).toEqual(Object.keys(applied).sort());
   });
 

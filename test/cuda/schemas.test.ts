@@ -35,7 +35,7 @@ function validate(file: string, data: unknown): { valid: boolean; errors: string
   return { valid, errors: ajv.errorsText(run.errors) };
 }
 
-const manifestFiles = ["cuda", "cutensor"].flatMap((product) =>
+const manifestFiles = ["cuda", "cusparselt", "cutensor"].flatMap((product) =>
   readdirSync(path.join(projectRoot, "modules", product, "manifests"))
     .filter((name) => name.endsWith(".json"))
     .sort()
