@@ -11,11 +11,22 @@ export { mergeAttrDefinitionsWithPrio, type AttrDefinitionWithPrio } from "./mer
 export { setDefaultModuleLocation } from "./module-location.js";
 export { showOption } from "./show.js";
 export { types } from "./types/catalogue.js";
-export { mkOptionType, type OptionType, type Definition, type DescriptionClass } from "./types/type.js";
+export { mkOptionType, renamedType, type OptionType, type Definition, type DescriptionClass, type TypeNaming } from "./types/type.js";
 export { closestNames, levenshtein } from "./suggest.js";
 export { codecOf, type Codec } from "./codec.js";
 export type { ConfigOf, ConfigOfOptions, SubmoduleValue, ValueOf } from "./config-of.js";
 export { deepForce } from "./strict.js";
+export {
+  warn,
+  warnIf,
+  warnIfNot,
+  setWarningSettings,
+  warningSettings,
+  defaultWarningSettings,
+  reportToProcess,
+  type WarningHandler,
+  type WarningSettings,
+} from "./warnings.js";
 export { isAttrs, setAttrByPath, type Attrs } from "./attrs.js";
 export { check, checkE, checkEither, evalModulesE, type CheckOptions } from "./check.js";
 export {

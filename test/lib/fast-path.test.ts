@@ -5,7 +5,7 @@
 // properties, wrong values and missing options, are read through both and compared step by step.
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { evalModules, isModuleError, lib, type OptionType } from "../../src/lib/index.js";
+import { evalModules, isModuleError, lib, renamedType, type OptionType } from "../../src/lib/index.js";
 import { fastPathCounts, setFastPath } from "../../src/lib/fast-merge.js";
 import { defineCachedLazy } from "../../src/lib/attrs.js";
 
@@ -29,6 +29,7 @@ const scalarCases: readonly TypeCase[] = [
   { type: types.int, value: fc.oneof({ weight: 4, arbitrary: fc.integer() }, { weight: 1, arbitrary: anyScalar }) },
   { type: types.bool, value: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anyScalar }) },
   { type: types.strMatching("[0-9]+"), value: fc.oneof(fc.stringMatching(/^[0-9]{1,3}$/), fc.string({ maxLength: 2 })) },
+  { type: renamedType(types.strMatching("[a-c]*"), { name: "abc", description: "letters a to c" }), value: fc.string({ maxLength: 2 }) },
   { type: types.enum(["x", "y"]), value: fc.constantFrom("x", "y", "w", 1) },
   { type: types.ints.u8, value: fc.integer({ min: -5, max: 300 }) },
   { type: types.unspecified, value: anyScalar },
@@ -184,6 +185,28 @@ describe("the fast path", () => {
     expect(taken(byName, { id: 1 })).toBe(0);
     expect(taken(byName, { get id() { return "g"; } })).toBe(0);
     expect(taken(readsConfig, {})).toBe(0);
+  });
+
+  it("belongs to a type object: a renamed type keeps it, a copy with another check does not inherit it", () => {
+    const digits = types.strMatching("[0-9]+");
+    const renamed = renamedType(digits, { name: "digits", description: "digits" });
+    const copied = { ...digits, check: (v: unknown) => v === "0" };
+    const value = (type: OptionType, v: unknown) => {
+      const start = fastPathCounts.taken;
+      const { config } = evalModules({ modules: [{ options: { x: mkOption({ type: types.attrsOf(type) }) } }, { config: { x: { k: v } } }] });
+      let read: unknown;
+      try {
+        read = (config as { x: { k: unknown } }).x.k;
+      } catch (e) {
+        if (!isModuleError(e)) throw e;
+        read = e.kind;
+      }
+      return { read, taken: fastPathCounts.taken - start };
+    };
+    expect(value(renamed, "12")).toEqual({ read: "12", taken: 1 });
+    expect(value(renamed, "x")).toEqual({ read: "TypeMismatch", taken: 0 });
+    expect(value(copied, "0")).toEqual({ read: "0", taken: 0 });
+    expect(value(copied, "12")).toEqual({ read: "TypeMismatch", taken: 0 });
   });
 
   it("gives a function of name its name, once per value, as Nix calls it", () => {

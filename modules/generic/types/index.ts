@@ -3,13 +3,13 @@
  * options (Nixpkgs' `modules/generic/types`). Each is a `strMatching` whose name and description
  * are replaced, as Nixpkgs does with `//`.
  */
-import { lib, type OptionType } from "../../../src/lib/index.js";
+import { lib, renamedType, type OptionType } from "../../../src/lib/index.js";
 
 const { mkOption, types } = lib;
 
 /** A `strMatching` type under another name and description (Nix's `strMatching … // { … }`). */
 function named(pattern: string, name: string, description: string): OptionType<string> {
-  return { ...types.strMatching(pattern), name, description };
+  return renamedType(types.strMatching(pattern), { name, description });
 }
 
 /** The registry's types, by name. */

@@ -7,7 +7,7 @@ import type { Attrs } from "../attrs.js";
 import { ModuleError } from "../errors.js";
 import { showDefs, showOption } from "../show.js";
 import { mergeDefaultOption, mergeEqualOption, mergeOneOption } from "../merge-helpers.js";
-import { identityFastMerge, withFastMerge } from "../fast-merge.js";
+import { fastMergeOf, identityFastMerge, withFastMerge } from "../fast-merge.js";
 import { namedType } from "./registry.js";
 
 /** A definition as a type's merge receives it: the file and the (evaluated) value. */
@@ -201,6 +201,25 @@ export function overrideType<V>(type: OptionType<V>, fields: Partial<OptionType<
   }
   Object.defineProperties(copy, Object.getOwnPropertyDescriptors(fields));
   return Object.setPrototypeOf(copy, Object.prototype) as OptionType<V>;
+}
+
+/** The fields {@link renamedType} replaces: those that only name and describe a type. */
+export interface TypeNaming {
+  readonly name?: string;
+  readonly description?: string;
+  readonly descriptionClass?: DescriptionClass;
+}
+
+/**
+ * `type` under another name or description (Nix's `type // { name = …; description = …; }`):
+ * checking and merging are `type`'s, and so is its fast merge.
+ * @example renamedType(types.strMatching("^sm_[0-9]+$"), { name: "cudaArch", description: "A CUDA architecture name." })
+ */
+export function renamedType<V>(type: OptionType<V>, naming: TypeNaming): OptionType<V> {
+  const fields: Partial<Record<keyof TypeNaming, unknown>> = {};
+  for (const key of ["name", "description", "descriptionClass"] as const) if (naming[key] !== undefined) fields[key] = naming[key];
+  const copy = overrideType(type, fields as Partial<OptionType<V>>);
+  return withFastMerge(copy, () => fastMergeOf(type));
 }
 
 /** A type's description as it reads inside another: bare where `bare(class)` holds, else parenthesised. */
