@@ -467,8 +467,13 @@ export function contextOfCudaManifest(manifest: Manifest | null): PackageSetCont
   };
 }
 
-/** The packages of a manifest's redistrib manifest (every key but the `release_*` ones). */
-function redistribPackages(manifest: Manifest): Record<string, RedistribPackage> {
+/**
+ * The packages of a manifest's redistrib manifest (every key but the `release_*` ones).
+ *
+ * @example
+ * Object.keys(redistribPackages(manifest)) // ["cuda_cccl", "cuda_compat", …]
+ */
+export function redistribPackages(manifest: Manifest): Record<string, RedistribPackage> {
   const out: Record<string, RedistribPackage> = {};
   for (const [key, value] of Object.entries(manifest.redistrib)) if (!releaseKeys.has(key)) out[key] = value as RedistribPackage;
   return out;

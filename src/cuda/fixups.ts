@@ -107,7 +107,7 @@ export type FixupSource = "fetchurlFromRelease" | "requireFileFromRelease";
  * what the builder made.
  *
  * @example
- * const fixup: Fixup = { source: "fixups/cuda_gdb.nix", buildInputs: [{ value: "gmp", when: { kind: "cudaAtLeast", version: "12.0" } }] };
+ * const fixup: Fixup = { source: "_cuda/fixups/cuda_gdb.nix", buildInputs: [{ value: "gmp", when: { kind: "cudaAtLeast", version: "12.0" } }] };
  */
 export interface Fixup {
   /** The Nixpkgs file the entry mirrors. */

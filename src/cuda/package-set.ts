@@ -9,7 +9,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Evaluation } from "../lib/index.js";
 import { ModuleError } from "../lib/errors.js";
-import { contextOfCudaManifest, planFromReleases, buildPlan, unavailableReasons, type BuildPlan, type PackageSetContext } from "./build-plan.js";
+import { contextOfCudaManifest, planFromReleases, buildPlan, redistribPackages, unavailableReasons, type BuildPlan, type PackageSetContext } from "./build-plan.js";
 import { checkManifest, checkReleaseList, type Manifest, type ReleaseList } from "./manifest.js";
 import { checkNewerManifest } from "./newer-format.js";
 import { cudaVersionMap, isMajorMinor } from "./cuda-version-map.js";
@@ -258,13 +258,6 @@ function extensionEntries(extension: ManifestExtension, evaluation: Evaluation, 
   const newest = supported.at(-1);
   if (newest !== undefined) entries[redistName] = entries[mkVersionedName(redistName, String((newest.redistrib[pname] as { version?: unknown }).version))]!;
   return entries;
-}
-
-/** The packages of a redistrib manifest (every key but the `release_*` ones). */
-function redistribPackages(manifest: Manifest): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(manifest.redistrib)) if (!releaseKeys.has(key)) out[key] = value;
-  return out;
 }
 
 /**
