@@ -28,6 +28,7 @@ import { classifyNixError, type OutcomeKind } from "./classify.js";
 import { caseArb } from "./generate.js";
 import { NixRepl, nixAvailable, type NixOutcome } from "./nix-repl.js";
 import { nixPath, nixString, renderJs, renderNix } from "./render.js";
+import { fastPathCounts } from "../../src/lib/fast-merge.js";
 import { compareNixNames, features, optionPaths, removedNames, topLevelNames, type CaseSpec } from "./spec.js";
 
 /** One evaluation result: canonical JSON, or an error kind. */
@@ -300,6 +301,7 @@ async function main(): Promise<void> {
   }
   repls.forEach((r) => r.close());
   console.log(`Nix outcomes (per probe, or per case where config fails): ${[...tally].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(`values merged by the fast path: ${fastPathCounts.taken}; left to the general path: ${fastPathCounts.declined}`);
   console.log(`sets with issue 18's classes: ${[...covered].sort(([a], [b]) => compareNixNames(a, b)).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(
     `${runs} random module sets (seeds ${firstSeed}..${firstSeed + runs - 1}): ${runs - disagreements.length} agree ` +

@@ -63,13 +63,15 @@ function submoduleArb(depth: number): fc.Arbitrary<SubmoduleSpec> {
         derived: fc.oneof({ arbitrary: fc.constant<readonly Derived[]>([]), weight: 3 }, { arbitrary: derivedArb(options), weight: 2 }),
         aliases: fc.oneof({ arbitrary: fc.constant<readonly Alias[]>([]), weight: 3 }, { arbitrary: aliasesArb(options), weight: 1 }),
         warnings: fc.boolean(),
+        byName: byNameArb(options),
       })
-      .map(({ derived, aliases, warnings }): SubmoduleSpec => {
+      .map(({ derived, aliases, warnings, byName }): SubmoduleSpec => {
         const renamed = aliases.some((a) => a.a === "renamed");
         return {
           t: "submodule",
           options,
           freeform,
+          ...(byName.length > 0 ? { byName } : {}),
           ...(w ? { with: true } : {}),
           ...(derived.length > 0 ? { derived } : {}),
           ...(aliases.length > 0 ? { aliases } : {}),
@@ -77,6 +79,13 @@ function submoduleArb(depth: number): fc.Arbitrary<SubmoduleSpec> {
         };
       }),
   );
+}
+
+/** Some string options of a tree's first level, to default to the value's `name` (often none). */
+function byNameArb(tree: OptTree): fc.Arbitrary<readonly string[]> {
+  const eligible = leafOptions(tree).filter(([, t]) => t.t === "str" || t.t === "lines" || t.t === "commas").map(([k]) => k);
+  if (eligible.length === 0) return fc.constant([]);
+  return fc.oneof({ arbitrary: fc.constant<readonly string[]>([]), weight: 1 }, { arbitrary: fc.subarray(eligible, { minLength: 1 }), weight: 2 });
 }
 
 /** The options (not option sets) of a tree's first level, with their types. */
@@ -302,6 +311,7 @@ function defArb(type: TypeSpec, depth: number): fc.Arbitrary<Def> {
       { arbitrary: fc.tuple(fc.constantFrom(...priorities), overridden).map(([prio, of]): Def => ({ d: "override", prio, of })), weight: 1 },
       { arbitrary: fc.tuple(condArb, inner).map(([cond, of]): Def => ({ d: "if", cond, of })), weight: 2 },
       { arbitrary: fc.array(inner, { minLength: 1, maxLength: 2 }).map((of): Def => ({ d: "merge", of })), weight: 1 },
+      { arbitrary: inner.map((of): Def => ({ d: "getter", of })), weight: 1 },
     );
     if (type.t === "listOf" || type.t === "lines" || type.t === "commas") {
       choices.push({ arbitrary: fc.tuple(fc.constantFrom(500, 1000, 1500), inner).map(([prio, of]): Def => ({ d: "order", prio, of })), weight: 2 });
@@ -327,6 +337,8 @@ function constantConditions(d: Def): Def {
     case "override":
     case "order":
       return { d: d.d, prio: d.prio, of: constantConditions(d.of) };
+    case "getter":
+      return { d: "getter", of: constantConditions(d.of) };
     case "value":
     case "read":
     case "set":
@@ -399,6 +411,8 @@ function stripReads(d: Def): Def {
     case "override":
     case "order":
       return { d: d.d, prio: d.prio, of: stripReads(d.of) };
+    case "getter":
+      return { d: "getter", of: stripReads(d.of) };
     case "value":
     case "bulk":
       return d;
@@ -475,6 +489,13 @@ const manifestEntry: SubmoduleSpec = {
   },
 };
 
+/** The same entries with an option `name` that defaults to the entry's name, as NVIDIA's packages have. */
+const namedManifestEntry: SubmoduleSpec = {
+  ...manifestEntry,
+  options: { ...manifestEntry.options, name: { kind: "option", type: { t: "str" } } },
+  byName: ["name"],
+};
+
 /** The manifest block: an option `manifest` and modules that define it with bulk data (and the random definitions of the main tree). */
 interface ManifestBlock {
   readonly tree: OptTree;
@@ -487,9 +508,9 @@ interface ManifestBlock {
  * overlap, in the same or a different variant, sometimes behind `mkDefault` or `mkIf`.
  */
 const manifestArb: fc.Arbitrary<ManifestBlock> = fc
-  .record({ kind: fc.constantFrom("anything", "attrsOf", "lazyAttrsOf"), count: fc.integer({ min: 1, max: 2 }), overlap: fc.boolean(), variants: fc.constantFrom([1, 1], [1, 2]) })
-  .chain(({ kind, count, overlap, variants }) => {
-    const type: TypeSpec = kind === "anything" ? { t: "anything" } : { t: "attrsOf", lazy: kind === "lazyAttrsOf", of: manifestEntry };
+  .record({ kind: fc.constantFrom("anything", "attrsOf", "lazyAttrsOf"), count: fc.integer({ min: 1, max: 2 }), overlap: fc.boolean(), variants: fc.constantFrom([1, 1], [1, 2]), named: fc.boolean() })
+  .chain(({ kind, count, overlap, variants, named }) => {
+    const type: TypeSpec = kind === "anything" ? { t: "anything" } : { t: "attrsOf", lazy: kind === "lazyAttrsOf", of: named ? namedManifestEntry : manifestEntry };
     const sizes = kind === "anything" ? fc.constantFrom(1500, 3000, 4000) : fc.constantFrom(300, 1000, 2000);
     const wrapped = (bulk: Def): fc.Arbitrary<Def> =>
       fc.oneof(

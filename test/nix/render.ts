@@ -16,6 +16,8 @@ function readsHere(d: Def): boolean {
       return true;
     case "merge":
       return d.of.some(readsHere);
+    case "getter":
+      return readsHere(d.of);
     default:
       return false;
   }
@@ -98,9 +100,10 @@ const js = {
   submodule(t: SubmoduleSpec): string {
     const free = t.freeform === "none" ? "" : `freeformType: ${jsFreeform(t.freeform)}, `;
     const extra = bookkeeping(t).map((k) => (k === "assertions" ? "assertions: lib.mkOption({ type: lib.types.listOf(lib.types.unspecified), default: [] })" : "warnings: lib.mkOption({ type: lib.types.listOf(lib.types.str), default: [] })"));
-    const allOpts = js.options(t.options, extra);
+    const allOpts = js.options(t.options, extra, t.byName);
     const aliases = (t.aliases ?? []).map(js.alias);
-    const base = `{ ${free}${aliases.length > 0 ? `imports: [${aliases.join(", ")}], ` : ""}options: ${allOpts} }`;
+    const declarations = `{ ${free}${aliases.length > 0 ? `imports: [${aliases.join(", ")}], ` : ""}options: ${allOpts} }`;
+    const base = (t.byName ?? []).length > 0 ? `(({ name }) => (${declarations}))` : declarations;
     const modules = [base];
     if ((t.derived ?? []).length > 0) modules.push(js.derived(t.derived ?? []));
     if (t.importsOption !== undefined) modules.push(`() => ({ get imports() { return [config[${jsName(t.importsOption)}]]; } })`);
@@ -121,10 +124,10 @@ const js = {
     return `({ config, name }) => ({ config: { ${fields.join(", ")} } })`;
   },
   /** An option tree's declarations, and `extra` declarations written out already. */
-  options(tree: OptTree, extra: readonly string[] = []): string {
+  options(tree: OptTree, extra: readonly string[] = [], byName: readonly string[] = []): string {
     const fields = Object.entries(tree).map(([k, n]) => {
       if (n.kind === "group") return `${jsName(k)}: ${js.options(n.children)}`;
-      const dflt = n.default === undefined ? "" : `, default: ${js.json(n.default)}`;
+      const dflt = byName.includes(k) ? ", default: name" : n.default === undefined ? "" : `, default: ${js.json(n.default)}`;
       return `${jsName(k)}: lib.mkOption({ type: ${js.type(n.type)}${dflt} })`;
     });
     return `{ ${[...fields, ...extra].join(", ")} }`;
@@ -139,7 +142,9 @@ const js = {
       case "bulk":
         return jsBulk(d.n, d.offset, d.variant);
       case "set":
-        return `{ ${d.fields.map(([k, v]) => (readsHere(v) ? `get ${jsName(k)}() { return ${js.def(v)}; }` : `${jsName(k)}: ${js.def(v)}`)).join(", ")} }`;
+        return `{ ${d.fields.map(([k, v]) => (readsHere(v) || v.d === "getter" ? `get ${jsName(k)}() { return ${js.def(v)}; }` : `${jsName(k)}: ${js.def(v)}`)).join(", ")} }`;
+      case "getter":
+        return js.def(d.of);
       case "default":
         return readsHere(d.of) ? js.property("override", d.of, "priority: 1000") : `lib.mkDefault(${js.def(d.of)})`;
       case "force":
@@ -236,9 +241,10 @@ const nix = {
   submodule(t: SubmoduleSpec): string {
     const free = t.freeform === "none" ? "" : `freeformType = ${nixFreeform(t.freeform)}; `;
     const extra = bookkeeping(t).map((k) => (k === "assertions" ? "assertions = lib.mkOption { type = lib.types.listOf lib.types.unspecified; default = [ ]; };" : "warnings = lib.mkOption { type = lib.types.listOf lib.types.str; default = [ ]; };"));
-    const allOpts = nix.options(t.options, extra);
+    const allOpts = nix.options(t.options, extra, t.byName);
     const aliases = (t.aliases ?? []).map(nix.alias);
-    const base = `{ ${free}${aliases.length > 0 ? `imports = [ ${aliases.join(" ")} ]; ` : ""}options = ${allOpts}; }`;
+    const declarations = `{ ${free}${aliases.length > 0 ? `imports = [ ${aliases.join(" ")} ]; ` : ""}options = ${allOpts}; }`;
+    const base = (t.byName ?? []).length > 0 ? `({ name, ... }: ${declarations})` : declarations;
     const modules = [base];
     if ((t.derived ?? []).length > 0) modules.push(nix.derived(t.derived ?? []));
     if (t.importsOption !== undefined) modules.push(`({ ... }: { imports = [ config.${nixString(t.importsOption)} ]; })`);
@@ -257,10 +263,10 @@ const nix = {
     return `({ config, name, ... }: { config = { ${fields.join(" ")} }; })`;
   },
   /** An option tree's declarations, and `extra` declarations written out already. */
-  options(tree: OptTree, extra: readonly string[] = []): string {
+  options(tree: OptTree, extra: readonly string[] = [], byName: readonly string[] = []): string {
     const fields = Object.entries(tree).map(([k, n]) => {
       if (n.kind === "group") return `${nixString(k)} = ${nix.options(n.children)};`;
-      const dflt = n.default === undefined ? "" : ` default = ${nix.json(n.default)};`;
+      const dflt = byName.includes(k) ? " default = name;" : n.default === undefined ? "" : ` default = ${nix.json(n.default)};`;
       return `${nixString(k)} = lib.mkOption { type = ${nix.type(n.type)};${dflt} };`;
     });
     return `{ ${[...fields, ...extra].join(" ")} }`;
@@ -288,6 +294,8 @@ const nix = {
         return `(lib.mkIf ${nix.cond(d.cond)} ${nix.def(d.of)})`;
       case "merge":
         return `(lib.mkMerge [ ${d.of.map(nix.def).join(" ")} ])`;
+      case "getter":
+        return nix.def(d.of);
     }
   },
   module(m: ModuleSpec): string {

@@ -33,6 +33,11 @@ export interface SubmoduleSpec {
   readonly warnings?: boolean;
   /** A top-level deferredModule option that every value imports (`imports = [ config.<name> ]`), the NixOS test-driver pattern. */
   readonly importsOption?: string;
+  /**
+   * Options whose default is the value's `name`: the module declaring them is then a function of
+   * `{ name }` (the fast path calls it once per value, as Nix does).
+   */
+  readonly byName?: readonly string[];
   /** Written `submoduleWith { modules = [ ... ]; }` rather than `submodule`. */
   readonly with?: boolean;
   /** A malformed module (the number 42) among its modules: only in types that are described, never given a value. */
@@ -75,6 +80,8 @@ export type Def =
   | { readonly d: "override" | "order"; readonly prio: number; readonly of: Def }
   | { readonly d: "if"; readonly cond: Cond; readonly of: Def }
   | { readonly d: "merge"; readonly of: readonly Def[] }
+  /** The same definition; in JavaScript, where it is an attribute of a set, behind a getter (Nix is lazy everywhere). */
+  | { readonly d: "getter"; readonly of: Def }
   /**
    * Manifest-sized plain data, written as a short expression that builds it: `n` entries
    * `e<offset+i>`, each `{ version = "<variant>.<i>"; size = i; deps = [ "e<offset+i-1>" ] }` (no
@@ -192,6 +199,7 @@ export function forEachDef(spec: CaseSpec, f: (d: Def) => void): void {
       case "override":
       case "order":
       case "if":
+      case "getter":
         return inDef(d.of);
       default:
         return;
@@ -218,7 +226,8 @@ function jsonKeys(v: Json, into: Set<string>): void {
 /**
  * The classes of issue 18 that a case exercises (for the run's summary): submodule modules that
  * read `config`, a deferredModule imported into submodules, types read for their description only,
- * awkward names, rename-family modules in submodules, and manifest-sized data.
+ * awkward names, rename-family modules in submodules, and manifest-sized data; and issue 21's: module
+ * functions of `name`, and definitions behind getters.
  */
 export function features(spec: CaseSpec): Set<string> {
   const found = new Set<string>();
@@ -226,6 +235,7 @@ export function features(spec: CaseSpec): Set<string> {
   forEachType(spec, (t) => {
     if (t.t === "submodule") {
       if ((t.derived ?? []).length > 0) found.add("submodule-reads-config");
+      if ((t.byName ?? []).length > 0) found.add("function-of-name");
       if (t.importsOption !== undefined) found.add("deferred-imported");
       for (const a of t.aliases ?? []) found.add(a.a === "removed" ? "removed-in-submodule" : "renamed-in-submodule");
       for (const k of Object.keys(t.options)) names.add(k);
@@ -246,6 +256,7 @@ export function features(spec: CaseSpec): Set<string> {
   spec.modules.forEach(visit);
   forEachDef(spec, (d) => {
     if (d.d === "bulk") found.add("manifest-data");
+    if (d.d === "getter") found.add("getter");
     if (d.d === "set") d.fields.forEach(([k]) => names.add(k));
     if (d.d === "value") jsonKeys(d.v, names);
   });
