@@ -15,7 +15,8 @@ export type ErrorKind =
   | "InfiniteRecursion"
   | "RemovedOption"
   | "InvalidModule"
-  | "InvalidDefinition";
+  | "InvalidDefinition"
+  | "AbortOnWarn";
 
 /** Every error kind, in a fixed order (for documentation and exhaustive tests). */
 export const errorKinds: readonly ErrorKind[] = [
@@ -29,6 +30,7 @@ export const errorKinds: readonly ErrorKind[] = [
   "RemovedOption",
   "InvalidModule",
   "InvalidDefinition",
+  "AbortOnWarn",
 ];
 
 /** A definition as an error reports it: the file it came from and, where it could be shown, its value. */

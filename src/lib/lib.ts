@@ -28,6 +28,7 @@ import { doRename, mkAliasOptionModule, mkRemovedOptionModule, mkRenamedOptionMo
 import { showOption } from "./show.js";
 import { types } from "./types/catalogue.js";
 import { mkOptionType } from "./types/type.js";
+import { warn, warnIf, warnIfNot } from "./warnings.js";
 
 /** Nixpkgs' `lib.modules`: the functions of lib/modules.nix that this library has, some found only there. */
 const modules = {
@@ -89,6 +90,9 @@ export const lib = {
   mkRemovedOptionModule,
   setDefaultModuleLocation,
   showOption,
+  warn,
+  warnIf,
+  warnIfNot,
   types,
   modules,
 };

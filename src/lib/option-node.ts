@@ -12,6 +12,7 @@ import { declares, isApplyWithoutValue } from "./options.js";
 import { mkOptionDefault } from "./properties.js";
 import { showDefs, showFiles, showOption } from "./show.js";
 import type { EvaluationContext } from "./option-tree.js";
+import { emitWarning } from "./warnings.js";
 
 /** A declared option and everything computed from it, each part on first use. */
 export class OptionNode {
@@ -22,6 +23,7 @@ export class OptionNode {
   #definitions: Cell<MergedDefinitions> | undefined;
   #value: Cell<unknown> | undefined;
   #record: Cell<Attrs> | undefined;
+  #hasWarnedOfDeprecation = false;
 
   /** @param defs the option's definitions, filed when first needed */
   readonly #context: EvaluationContext;
@@ -118,7 +120,24 @@ export class OptionNode {
     return mergeDefinitions(this.loc, type, defs);
   }
 
+  /**
+   * Nixpkgs' `warnDeprecation` of `evalOptionValue`: the option of a deprecated type (`loaOf`) warns
+   * when its record is first made, which reading its value or any field of `options.<path>` does;
+   * ours are two parts, so the node warns once for both.
+   */
+  #warnDeprecation(): void {
+    const { type, declarations } = this.declaration;
+    if (type.deprecationMessage === null || this.#hasWarnedOfDeprecation) return;
+    emitWarning(
+      `The type \`types.${type.name}' of option \`${showOption(this.loc)}' defined in ${showFiles(declarations)} is deprecated. ${type.deprecationMessage}`,
+      { path: this.loc },
+    );
+    // Set once it did not throw: with abort-on-warn, every read fails, as a Nix thunk that threw does.
+    this.#hasWarnedOfDeprecation = true;
+  }
+
   #computeValue(): unknown {
+    this.#warnDeprecation();
     const apply = this.declaration.fields["apply"];
     if (isApplyWithoutValue(apply)) return apply();
     const merged = this.#mergedValue();
@@ -142,6 +161,7 @@ export class OptionNode {
   }
 
   #makeRecord(): Attrs {
+    this.#warnDeprecation();
     const { fields, declarations, type } = this.declaration;
     const record: Attrs = {};
     for (const key of Object.keys(fields)) {

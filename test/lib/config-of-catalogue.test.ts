@@ -14,6 +14,7 @@ import {
   mkOptionType,
   mkPackageOption,
   packageType,
+  setWarningSettings,
   types,
   type ConfigOf,
   type Derivation,
@@ -274,12 +275,20 @@ describe("ConfigOf over the type catalogue", () => {
     expectTypeOf<Config["asAttrs"]>().toEqualTypeOf<Record<string, string>>();
     expectTypeOf<Config["collected"]>().toEqualTypeOf<Record<string, number[]>>();
     expectTypeOf<Config["loaOf"]>().toEqualTypeOf<Record<string, boolean>>();
-    const config: Config = evaluate(
-      module,
-      { attrListOf: [{ b: 2 }], asAttrs: [{ a: "x" }], collected: { a: 1 }, loaOf: { on: true } },
-      { attrListOf: [{ a: 1 }], asAttrs: [{ a: "y" }], collected: { a: 2 } },
-    );
-    expect(config).toEqual({ attrListOf: [{ a: 1 }, { b: 2 }], asAttrs: { a: "y,x" }, collected: { a: [2, 1] }, loaOf: { on: true } });
+    // loaOf's deprecation warning (test/lib/warnings.test.ts) is kept, not printed.
+    const warnings: string[] = [];
+    const previous = setWarningSettings({ handler: (message) => warnings.push(message) });
+    try {
+      const config: Config = evaluate(
+        module,
+        { attrListOf: [{ b: 2 }], asAttrs: [{ a: "x" }], collected: { a: 1 }, loaOf: { on: true } },
+        { attrListOf: [{ a: 1 }], asAttrs: [{ a: "y" }], collected: { a: 2 } },
+      );
+      expect(config).toEqual({ attrListOf: [{ a: 1 }, { b: 2 }], asAttrs: { a: "y,x" }, collected: { a: [2, 1] }, loaOf: { on: true } });
+    } finally {
+      setWarningSettings(previous);
+    }
+    expect(warnings).toEqual([expect.stringContaining("The type `types.loaOf' of option `loaOf'")]);
   });
 
   test("optionDeclaration is a declaration; serializableValueWith, json and toml are unknown, as oneOf is", () => {

@@ -3,7 +3,7 @@
 // (`import ./default.nix { modules = [ ... ]; }`), each fixture is loaded as a file: its `_file` and
 // `key` are its path under /modules/, so that `disabledModules` can name it and messages show it.
 import { expect, test } from "vitest";
-import { lib, ModuleError, type ErrorKind, type Evaluation } from "../../src/lib/index.js";
+import { lib, ModuleError, setWarningSettings, type ErrorKind, type Evaluation } from "../../src/lib/index.js";
 import { fixtures } from "./fixtures.js";
 
 /** Where the fixtures "live": messages name /modules/<fixture>. */
@@ -84,6 +84,32 @@ export function checkConfigError(line: number, kind: ErrorKind, pattern: RegExp 
     const e = moduleErrorOf(() => toNixJson(select(evalFixtures(names), attr)));
     expect(e.kind, e.message).toBe(kind);
     if (pattern) expect(e.message).toMatch(pattern);
+  });
+}
+
+/**
+ * `ABORT_ON_WARN=1 checkConfigError`: with abort-on-warn on (Nix's `--option abort-on-warn true`;
+ * the test file puts the setting back after each test), reading `attr` fails with an `AbortOnWarn`
+ * error whose message, the warning, matches `pattern` (modules.sh greps Nix's stderr, where the
+ * warning is printed before the error).
+ */
+export function checkConfigErrorAbortOnWarn(line: number, pattern: RegExp, attr: string, ...names: string[]): void {
+  test(`${title(line, attr, names)} (ABORT_ON_WARN)`, () => {
+    setWarningSettings({ abortOnWarn: true });
+    const e = moduleErrorOf(() => toNixJson(select(evalFixtures(names), attr)));
+    expect(e.kind, e.message).toBe("AbortOnWarn");
+    expect(e.message).toMatch(pattern);
+    expect(e.message).toMatch(/aborting to reveal stack trace of warning, as abort-on-warn is set$/);
+  });
+}
+
+/** `ABORT_ON_WARN=1 checkConfigOutput`: the value of `attr`, read with abort-on-warn on, so with no warning. */
+export function checkConfigOutputAbortOnWarn(line: number, pattern: RegExp, attr: string, ...names: string[]): void {
+  test(`${title(line, attr, names)} (ABORT_ON_WARN)`, () => {
+    setWarningSettings({ abortOnWarn: true });
+    const value = select(evalFixtures(names), attr);
+    expect(value).not.toBe(missing);
+    expect(toNixJson(value)).toMatch(pattern);
   });
 }
 

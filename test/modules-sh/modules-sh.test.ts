@@ -1,12 +1,14 @@
 // Nixpkgs' lib/tests/modules.sh, assertion by assertion in its order; each test is named after the
 // line of modules.sh it ports. NOT-PORTED.md lists the assertions left out and why. An assertion
 // that our engine fails where Nix passes is written as Nix expects, with `engineBug` (test.fails).
-import { describe, expect } from "vitest";
-import { lib } from "../../src/lib/index.js";
+import { afterEach, beforeEach, describe, expect } from "vitest";
+import { defaultWarningSettings, lib, setWarningSettings } from "../../src/lib/index.js";
 import { fixtures } from "./fixtures.js";
 import {
   checkAttributeMissing as missing,
   checkConfigError as error,
+  checkConfigErrorAbortOnWarn as errorOnWarn,
+  checkConfigOutputAbortOnWarn as outputOnWarn,
   checkConfigErrorAt as errorAt,
   checkConfigOutput as output,
   checkExpression,
@@ -14,6 +16,15 @@ import {
   engineBug,
   failsWith,
 } from "./harness.js";
+
+// modules.sh discards Nix's stderr where it checks the output: warnings are dropped here, not
+// printed. Each test starts with abort-on-warn off; those of ABORT_ON_WARN=1 turn it on.
+beforeEach(() => {
+  setWarningSettings({ ...defaultWarningSettings, handler: () => {} });
+});
+afterEach(() => {
+  setWarningSettings(defaultWarningSettings);
+});
 
 describe("modules.sh: basics", () => {
   output(172, /^"one two"$/, "config.result", "shorthand-meta.nix");
@@ -328,21 +339,30 @@ describe("modules.sh: freeform modules", () => {
   output(550, /^10$/, "config.free.yyy.bar", "freeform-submodules.nix");
 });
 
-// The values of the deprecated either-as-freeform fixtures; their ABORT_ON_WARN twins need a warning
-// channel, which our engine does not have (NOT-PORTED.md).
+// The deprecated either-as-freeform fixtures: the value, with Nixpkgs' warning; with abort-on-warn
+// (ABORT_ON_WARN=1), the warning as an error.
 describe("modules.sh: either as a freeform type", () => {
+  const didNotPass = /One or more definitions did not pass the type-check of the 'either' type/;
   const wrong = ["freeform-deprecated-malicous.nix", "freeform-deprecated-malicous-wrong.nix"];
   output(553, /^"foo"$/, "config.either.int", ...wrong);
+  errorOnWarn(554, didNotPass, "config.either.int", ...wrong);
   output(555, /^"foo"$/, "config.eitherBehindNullor.int", ...wrong);
+  errorOnWarn(556, didNotPass, "config.eitherBehindNullor.int", ...wrong);
   output(557, /^"foo"$/, "config.oneOf.int", ...wrong);
+  errorOnWarn(558, didNotPass, "config.oneOf.int", ...wrong);
   output(559, /^"foo"$/, "config.number.str", ...wrong);
+  errorOnWarn(560, didNotPass, "config.number.str", ...wrong);
   const wrong2 = ["freeform-deprecated-malicous.nix", "freeform-deprecated-malicous-wrong2.nix"];
   output(562, /^42$/, "config.either.int", ...wrong2);
+  errorOnWarn(563, didNotPass, "config.either.int", ...wrong2);
   output(564, /^42$/, "config.eitherBehindNullor.int", ...wrong2);
+  errorOnWarn(565, didNotPass, "config.eitherBehindNullor.int", ...wrong2);
   output(566, /^42$/, "config.oneOf.int", ...wrong2);
+  errorOnWarn(567, didNotPass, "config.oneOf.int", ...wrong2);
   output(568, /^42$/, "config.number.str", ...wrong2);
-  // ABORT_ON_WARN: the value, with no warning; our engine emits none.
-  output(571, /^42$/, "config.number.int", "freeform-attrsof-either.nix");
+  errorOnWarn(569, didNotPass, "config.number.str", ...wrong2);
+  // Value OK: fails if a warning is emitted.
+  outputOnWarn(571, /^42$/, "config.number.int", "freeform-attrsof-either.nix");
 });
 
 describe("modules.sh: types.anything", () => {

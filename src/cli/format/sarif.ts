@@ -38,6 +38,7 @@ export const ruleDescriptions: Readonly<Record<string, string>> = {
   RemovedOption: "A value is defined for an option that was removed.",
   InvalidModule: "A module is not of the shape a module must have.",
   InvalidDefinition: "A definition is malformed, or breaks a rule beyond its option's type.",
+  AbortOnWarn: "A warning (lib.warn) was raised while warnings abort the evaluation (abort-on-warn).",
   ReadError: "A file cannot be read.",
   ParseError: "A file is not valid JSON or YAML.",
   ThrownError: "The configuration's own code (a getter, a module function) threw an exception.",

@@ -5,6 +5,7 @@ import { ModuleError } from "../errors.js";
 import { mergeDefinitions } from "../merge-definitions.js";
 import { mergeEqualOption, mergeOneOption, mergeUniqueOption } from "../merge-helpers.js";
 import { showDefs, showFiles, showOption } from "../show.js";
+import { emitWarning } from "../warnings.js";
 import { elemTypeFunctor } from "./lists.js";
 import {
   checkDefsForError,
@@ -62,6 +63,17 @@ function checkedMergeOf(type: OptionType, loc: readonly string[], defs: readonly
   return { headError: checkDefsForError(type.check, defs), value: () => type.merge(loc, defs) };
 }
 
+/** Nixpkgs' warning where a value of `either` is read although no side takes its definitions. */
+function eitherWarning(loc: readonly string[], headError: string): string {
+  return (
+    "One or more definitions did not pass the type-check of the 'either' type.\n" +
+    `${headError}\n` +
+    "If `either`, `oneOf` or similar is used in freeformType, ensure that it is preceded by an 'attrsOf' such as: " +
+    "`freeformType = types.attrsOf (types.either t1 t2)`.\n" +
+    `Otherwise consider using the correct type for the option \`${showOption(loc)}\`.  This will be an error in Nixpkgs 26.05.\n`
+  );
+}
+
 /**
  * A value of `left` or of `right`; all definitions must fit the same one (left tried first).
  * @example either(types.int, types.str)
@@ -101,7 +113,11 @@ export function either<A, B>(left: OptionType<A>, right: OptionType<B>): OptionT
         `\`${right.description}'; all its definitions must be of one of them. Definition values:${showDefs(defs)}`;
       return {
         headError,
-        value: () => mergeOneOption(loc, defs),
+        // Read where the head error is not (a freeform type's merge): Nixpkgs warns, and will fail from 26.05.
+        value: () => {
+          emitWarning(eitherWarning(loc, headError), { path: loc, definitions: defs });
+          return mergeOneOption(loc, defs);
+        },
         valueMeta: () => ({ headError: { message: headError } }),
       };
     },
