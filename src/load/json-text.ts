@@ -57,18 +57,22 @@ function scanJson(text: string, file: string): LoadDiagnostic[] {
   // The containers open at this point, innermost last; only an object's strings can be keys.
   const kinds: ("object" | "array")[] = [];
   let expectKey = false;
+  // The first backslash after the last string's start (-1: none left), found once for all strings.
+  let nextBackslash = -2;
   for (let i = 0; i < text.length && deepAt === null; i++) {
     const c = text.charCodeAt(i);
+    // Blanks are most of an indented file: the cheapest test first.
+    if (c <= 0x20) continue;
     if (c === 0x22 /* " */) {
       const start = i;
-      let escaped = false;
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c /* \ */) {
-          escaped = true;
-          i++;
-        } else if (d === 0x22) break;
+      // The closing quote is the first one not escaped; JSON.parse accepted the text, so it exists.
+      for (i = text.indexOf('"', i + 1); ; i = text.indexOf('"', i + 1)) {
+        let backslashes = 0;
+        while (text.charCodeAt(i - 1 - backslashes) === 0x5c /* \ */) backslashes++;
+        if (backslashes % 2 === 0) break;
       }
+      if (nextBackslash !== -1 && nextBackslash <= start) nextBackslash = text.indexOf("\\", start + 1);
+      const escaped = nextBackslash !== -1 && nextBackslash < i;
       if (expectKey && kinds[kinds.length - 1] === "object") {
         const raw = text.slice(start + 1, i);
         const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : raw;

@@ -50,6 +50,14 @@ describe("strict JSON", () => {
     expect(E.isRight(json('[{"a": 1}, {"a": 2}, {"s": "\\"{"}]'))).toBe(true);
   });
 
+  test("strings end at the first quote not escaped, however many backslashes precede it", () => {
+    // A key ending in an escaped backslash, a value holding an escaped quote and braces, then the same key.
+    expect(failure(json('{"a\\\\": "x\\"}{\\\\", "k": 1, "a\\\\": 2}'))).toEqual([expect.objectContaining({ line: 1, column: 28 })]);
+    expect(failure(json('{"k": "\\\\\\"", "k": 1}'))).toEqual([expect.objectContaining({ column: 15 })]);
+    // An escape anywhere in a key is decoded before keys are compared, far from any other backslash.
+    expect(failure(json(`{"${"x".repeat(5000)}": 1, "a": 2, "\\u0061": 3}`))).toHaveLength(1);
+  });
+
   test("a byte-order mark is a warning and the file is read", () => {
     const file = loaded(json('\ufeff{"a": 1}'));
     expect(file.data).toEqual({ a: 1 });
