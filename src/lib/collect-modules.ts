@@ -8,6 +8,7 @@ import { ModuleError } from "./errors.js";
 import { lazyProperty } from "./lazy.js";
 import { mkMerge, typeTag } from "./properties.js";
 import { showValue, typeOf } from "./show.js";
+import { nixToString } from "./to-string.js";
 
 /** A module brought to the one shape the engine works with. */
 export interface UnifiedModule {
@@ -30,26 +31,6 @@ const shorthandOmitted = new Set(["_class", "_file", "key", "disabledModules", "
 
 function invalidModule(message: string, file?: string): ModuleError {
   return new ModuleError({ kind: "InvalidModule", message, ...(file ? { definitions: [{ file }] } : {}) });
-}
-
-/**
- * A value as Nix's `toString` converts it, for the values a module key may be (Nixpkgs'
- * `isConvertibleWithToString`): strings, numbers (a non-integer with six decimals, as Nix prints a
- * float), booleans ("1" or ""), null (""), lists (items joined by spaces) and sets with
- * `__toString` or `outPath`. Null for any other value.
- */
-function nixToString(value: unknown): string | null {
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(6);
-  if (typeof value === "boolean") return value ? "1" : "";
-  if (value === null) return "";
-  if (Array.isArray(value)) {
-    const items = value.map(nixToString);
-    return items.every((item) => item !== null) ? items.join(" ") : null;
-  }
-  if (!isAttrs(value)) return null;
-  if (typeof value["__toString"] === "function") return nixToString((value["__toString"] as (self: unknown) => unknown)(value));
-  return hasOwn(value, "outPath") ? nixToString(value["outPath"]) : null;
 }
 
 function stringField(m: Attrs, key: string, fallback: string): string {
