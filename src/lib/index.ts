@@ -16,6 +16,7 @@ export { closestNames, levenshtein } from "./suggest.js";
 export { codecOf, type Codec } from "./codec.js";
 export type { ConfigOf, ConfigOfOptions, SubmoduleValue, ValueOf } from "./config-of.js";
 export { deepForce } from "./strict.js";
+export { gvariant, type GVariant, type IntConstructor } from "./gvariant.js";
 export { nixToString, showFloat } from "./to-string.js";
 export {
   warn,

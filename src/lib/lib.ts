@@ -3,6 +3,7 @@
  * exports it.
  */
 import { evalModules } from "./eval-modules.js";
+import { gvariant } from "./gvariant.js";
 import { setDefaultModuleLocation } from "./module-location.js";
 import { applyWithoutValue, mkEnableOption, mkOption, isOption } from "./options.js";
 import {
@@ -95,6 +96,7 @@ export const lib = {
   warnIfNot,
   types,
   modules,
+  gvariant,
 };
 
 /** The type of {@link lib}. */

@@ -158,4 +158,69 @@ export const libFunctionFixtures: Record<string, unknown> = {
       },
     },
   }),
+  // Nix's `toString v` is String(v); mapAttrsToList goes by sorted names. `float = 3.14` is a
+  // non-integer number, which is a Nix float.
+  "gvariant.nix": ({ config, lib: moduleLib }: Args) => ({
+    options: {
+      examples: mkOption({ type: types.attrs }),
+      assertion: mkOption({ type: types.bool }),
+    },
+    config: {
+      get examples() {
+        const g = (moduleLib as typeof lib).gvariant;
+        return {
+          bool: true,
+          float: 3.14,
+          int32: g.mkInt32(-42),
+          uint32: g.mkUint32(42),
+          int16: g.mkInt16(-42),
+          uint16: g.mkUint16(42),
+          int64: g.mkInt64(-42),
+          uint64: g.mkUint64(42),
+          array1: ["one"],
+          array2: g.mkArray([g.mkInt32(1)]),
+          array3: g.mkArray([g.mkUint32(2)]),
+          emptyArray: g.mkEmptyArray(g.type.uint32),
+          string: "foo",
+          escapedString: "'\\\n",
+          tuple: g.mkTuple([g.mkInt32(1), ["foo"]]),
+          maybe1: g.mkNothing(g.type.string),
+          maybe2: g.mkJust(g.mkUint32(4)),
+          variant: g.mkVariant("foo"),
+          dictionaryEntry: g.mkDictionaryEntry(g.mkInt32(1), ["foo"]),
+        };
+      },
+      get assertion() {
+        const g = (moduleLib as typeof lib).gvariant;
+        const examples = config.examples as Record<string, unknown>;
+        const mkLine = (n: string) => `${n} = ${String(g.mkValue(examples[n]))}`;
+        const result = Object.keys(examples).sort().map(mkLine).join("\n");
+        return (
+          `${result}\n` ===
+          [
+            "array1 = @as ['one']",
+            "array2 = @ai [1]",
+            "array3 = @au [@u 2]",
+            "bool = true",
+            "dictionaryEntry = @{ias} {1,@as ['foo']}",
+            "emptyArray = @au []",
+            "escapedString = '\\'\\\\\\n'",
+            "float = 3.140000",
+            "int16 = @n -42",
+            "int32 = -42",
+            "int64 = @x -42",
+            "maybe1 = @ms nothing",
+            "maybe2 = just @u 4",
+            "string = 'foo'",
+            "tuple = @(ias) (1,@as ['foo'])",
+            "uint16 = @q 42",
+            "uint32 = @u 42",
+            "uint64 = @t 42",
+            "variant = <'foo'>",
+            "",
+          ].join("\n")
+        );
+      },
+    },
+  }),
 };

@@ -31,6 +31,7 @@ describe("modules.sh: basics", () => {
   error(174, "InvalidDefinition", /test-push-down-non-attrs\.nix/, "config", "test-push-down-non-attrs.nix");
   output(176, /^true$/, "config.result", "test-mergeAttrDefinitionsWithPrio.nix");
   output(198, /^true$/, "config.result", "module-argument-default.nix");
+  output(201, /^true$/, "config.assertion", "gvariant.nix");
   output(203, /"ok"/, "config.result", "specialArgs-lib.nix");
   error(207, "UndeclaredOption", null, "config.wrong1", "error-mkOption-in-config.nix");
   error(209, "UndeclaredOption", null, "config.nest.wrong2", "error-mkOption-in-config.nix");
