@@ -139,8 +139,11 @@ export function headCheckOf(type: OptionType<unknown>): (value: unknown) => bool
 
 /** Whether `obj`'s own property `key` is a getter, which only the general path may run. */
 export function isOwnGetter(obj: object, key: string): boolean {
-  return Object.getOwnPropertyDescriptor(obj, key)?.get !== undefined;
+  // For an own property, the legacy `__lookupGetter__` answers without making a descriptor object.
+  return lookupGetter.call(obj, key) !== undefined && Object.getOwnPropertyDescriptor(obj, key)?.get !== undefined;
 }
+
+const lookupGetter = (Object.prototype as { __lookupGetter__(key: string): unknown }).__lookupGetter__;
 
 /** Whether `value` is a set: an object whose prototype is Object's or null (not a list). */
 export function isPlainSet(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 /** Attribute-set types: `attrs` (shallow update), and `attrsOf`/`lazyAttrsOf` (merged key by key). */
-import { compareNames, defineCachedLazy, defineLazy, isAttrs, setOwn, updateAttrs, type Attrs } from "../attrs.js";
+import { compareNames, defineCachedLazy, defineLazy, hasOwn, isAttrs, setOwn, updateAttrs, type Attrs } from "../attrs.js";
 import { Lazy, lazyProperty } from "../lazy.js";
-import { fastChildValue, fastDefinitionValue, isPlainDataObject, isPlainDefinition, notCovered, withFastMerge } from "../fast-merge.js";
+import { fastChildValue, fastDefinitionValue, isOwnGetter, isPlainDataObject, isPlainDefinition, notCovered, withFastMerge } from "../fast-merge.js";
 import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
 import type { PendingDefinition } from "../definitions.js";
 import { checkDefsForError, descriptionPhrase, mkOptionType, type Definition, type OptionType } from "./type.js";
@@ -43,15 +43,13 @@ function definitionsByKey(defs: readonly Definition[]): Map<string, PendingDefin
 }
 
 /**
- * A definition's own data property `key` when it is plain: not a getter, not a lazy value, and not
+ * Whether a definition's own property `key` is plain: data, not a getter, not a lazy value, and not
  * a property such as `mkIf` (a set with `_type`), which only the general merge can decide on.
  */
-function plainEntry(value: Attrs, key: string): { readonly value: unknown } | undefined {
-  const descriptor = Object.getOwnPropertyDescriptor(value, key);
-  if (descriptor === undefined || !("value" in descriptor)) return undefined;
-  const entry: unknown = descriptor.value;
-  if (entry instanceof Lazy || (typeof entry === "object" && entry !== null && Object.hasOwn(entry, "_type"))) return undefined;
-  return { value: entry };
+function isPlainEntry(value: Attrs, key: string): boolean {
+  if (!hasOwn(value, key) || isOwnGetter(value, key)) return false;
+  const entry: unknown = value[key];
+  return !(entry instanceof Lazy || (typeof entry === "object" && entry !== null && Object.hasOwn(entry, "_type")));
 }
 
 /**
@@ -63,13 +61,13 @@ function plainEntry(value: Attrs, key: string): { readonly value: unknown } | un
 function mergeOneDefinition(out: Attrs, loc: readonly string[], elemType: OptionType, def: Definition): Attrs {
   const value = def.value as Attrs;
   for (const key of Object.keys(value).sort(compareNames)) {
-    const plain = plainEntry(value, key);
-    if (plain !== undefined) {
+    if (isPlainEntry(value, key)) {
+      const entry = value[key];
       // Once read, the entry is its value alone: its merge is not kept alive by the set.
       defineCachedLazy(out, key, () => {
         const keyLoc = [...loc, key];
-        const fast = fastDefinitionValue(elemType, plain.value, keyLoc, def.file);
-        return fast !== notCovered ? fast : mergeDefinitions(keyLoc, elemType, [{ file: def.file, value: plain.value }]).mergedValue;
+        const fast = fastDefinitionValue(elemType, entry, keyLoc, def.file);
+        return fast !== notCovered ? fast : mergeDefinitions(keyLoc, elemType, [{ file: def.file, value: entry }]).mergedValue;
       });
       continue;
     }

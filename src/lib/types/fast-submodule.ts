@@ -35,17 +35,22 @@ interface FastOption {
 /** The options of one value, sorted by name, and the free-form type. */
 interface FastPlan {
   readonly options: readonly FastOption[];
-  readonly declared: ReadonlySet<string>;
+  /** The declared names, where a plan is used often enough to index them; null: search `options`. */
+  readonly declared: ReadonlySet<string> | null;
   readonly freeformType: OptionType | null;
+}
+
+/** Whether `plan` declares `name`. */
+function declaresName(plan: FastPlan, name: string): boolean {
+  if (plan.declared !== null) return plan.declared.has(name);
+  for (const option of plan.options) if (option.name === name) return true;
+  return false;
 }
 
 const noDefault = Symbol("no default");
 
 /** Thrown by the arguments of a module function that reads anything but `name` and `lib`. */
 const leftFastPath = Symbol("the module read an argument the fast path does not give");
-
-/** The fields of a declaration that the fast path reads. */
-const readFields = ["type", "default", "apply", "readOnly"] as const;
 
 /** The keys a module may have for the fast path: declarations and a free-form type. */
 const declarationKeys = new Set(["_file", "key", "options", "freeformType"]);
@@ -138,15 +143,14 @@ export function modulesToCallPerValue(modules: readonly unknown[], specialArgs: 
 
 /** Whether `module` is a set of declarations the fast path reads directly. */
 function isDeclarationModule(module: unknown): module is Attrs {
-  if (!isPlainDataObject(module) || !isAttrs(module)) return false;
-  for (const key of Object.keys(module)) if (!declarationKeys.has(key)) return false;
+  if (!isPlainSet(module)) return false;
+  for (const key of Object.keys(module)) if (!declarationKeys.has(key) || isOwnGetter(module, key)) return false;
   return true;
 }
 
 /** The fast plan of one value of a type whose modules are called per value; null where there is none. */
 function fastPlanOfCall(modules: FunctionModules, name: string): FastPlan | null {
   const options: FastOption[] = [];
-  const declared = new Set<string>();
   let freeformType: OptionType | null = null;
   for (const m of modules.modules) {
     let module: unknown = m;
@@ -168,9 +172,9 @@ function fastPlanOfCall(modules: FunctionModules, name: string): FastPlan | null
     if (!isPlainDataObject(declarations)) return null;
     for (const optionName of Object.keys(declarations)) {
       const declaration = declarations[optionName] as Attrs;
-      if (optionName === "_module" || declared.has(optionName) || !isOption(declaration)) return null;
+      if (optionName === "_module" || !isOption(declaration)) return null;
       // Only the fields the value needs are read, and only as data.
-      for (const field of readFields) if (isOwnGetter(declaration, field)) return null;
+      if (isOwnGetter(declaration, "type") || isOwnGetter(declaration, "default") || isOwnGetter(declaration, "apply") || isOwnGetter(declaration, "readOnly")) return null;
       const type = declaration["type"] ?? unspecified;
       // A submodule type's declaration is re-made with its modules' locations; the general path does that.
       if (!isOptionType(type) || type.getSubModules !== null) return null;
@@ -185,11 +189,19 @@ function fastPlanOfCall(modules: FunctionModules, name: string): FastPlan | null
         readOnly: declaration["readOnly"] === true,
         file: "<unknown-file>",
       });
-      declared.add(optionName);
     }
   }
-  options.sort((a, b) => compareNames(a.name, b.name));
-  return { options, declared, freeformType };
+  // Declared in order, mostly: sorted only where they are not, and twice-declared names refused.
+  for (let i = 1; i < options.length; i++) {
+    const order = compareNames(options[i - 1]!.name, options[i]!.name);
+    if (order === 0) return null;
+    if (order > 0) {
+      options.sort((a, b) => compareNames(a.name, b.name));
+      for (let j = 1; j < options.length; j++) if (options[j - 1]!.name === options[j]!.name) return null;
+      break;
+    }
+  }
+  return { options, declared: null, freeformType };
 }
 
 /** The value of one option of a fast plan, or {@link notCovered}. */
@@ -210,19 +222,18 @@ function fastConfig(plan: FastPlan, value: unknown, loc: readonly string[], file
   let unmatched: string[] | null = null;
   for (const key of Object.keys(value)) {
     if (isOwnGetter(value, key)) return notCovered;
-    if (plan.declared.has(key)) continue;
+    if (declaresName(plan, key)) continue;
     if (key === "_module" || plan.freeformType === null || !isPlainDefinition(value[key])) return notCovered;
     (unmatched ??= []).push(key);
   }
-  const declared: unknown[] = [];
-  for (const option of plan.options) {
-    const result = optionValue(option, value, loc, file);
-    if (result === notCovered) return notCovered;
-    declared.push(result);
-  }
+  const { options } = plan;
   const out: Attrs = {};
   if (unmatched === null) {
-    plan.options.forEach((option, i) => setOwn(out, option.name, declared[i]));
+    for (const option of options) {
+      const result = optionValue(option, value, loc, file);
+      if (result === notCovered) return notCovered;
+      setOwn(out, option.name, result);
+    }
     return out;
   }
   // Only a set type merges the free-form names entry by entry, as one definition.
@@ -230,13 +241,16 @@ function fastConfig(plan: FastPlan, value: unknown, loc: readonly string[], file
   if (elemType === undefined) return notCovered;
   // As `recursiveUpdate` lays the declared options over the free-form ones: every key, sorted.
   unmatched.sort(compareNames);
-  const { options } = plan;
   let d = 0;
-  for (const key of unmatched) {
-    for (; d < options.length && compareNames(options[d]!.name, key) < 0; d++) setOwn(out, options[d]!.name, declared[d]);
-    defineEntry(out, loc, key, elemType, value[key], file);
+  for (let u = 0; u <= unmatched.length; u++) {
+    const key = unmatched[u];
+    for (; d < options.length && (key === undefined || compareNames(options[d]!.name, key) < 0); d++) {
+      const result = optionValue(options[d]!, value, loc, file);
+      if (result === notCovered) return notCovered;
+      setOwn(out, options[d]!.name, result);
+    }
+    if (key !== undefined) defineEntry(out, loc, key, elemType, value[key], file);
   }
-  for (; d < options.length; d++) setOwn(out, options[d]!.name, declared[d]);
   return out;
 }
 
@@ -254,7 +268,7 @@ export function fastSubmoduleMerge(parts: FastSubmoduleParts): FastMerge {
     const plan = parts.staticPlan();
     if (plan !== null) return fastConfig(plan, value, loc, file);
     const modules = parts.functionModules();
-    if (modules === null || !isPlainDataObject(value)) return notCovered;
+    if (modules === null || !isPlainSet(value)) return notCovered;
     const perValue = fastPlanOfCall(modules, loc[loc.length - 1] ?? "‹name›");
     return perValue === null ? notCovered : fastConfig(perValue, value, loc, file);
   };
