@@ -4,10 +4,15 @@
  * internal failure.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { setWarningSettings } from "../lib/warnings.js";
 import { packageVersion } from "./package-version.js";
 import { safeText } from "./safe-text.js";
 
 const version = packageVersion();
+
+// An evaluation warning (lib.warn) names options and shows definitions from the input: it is
+// printed as Nix prints one, on standard error, escaped like every other text from the input.
+setWarningSettings({ handler: (message) => process.stderr.write(`evaluation warning: ${safeText(message)}\n`) });
 
 function warningCount(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("give a whole number of warnings (e.g. 0).");

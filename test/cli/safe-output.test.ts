@@ -130,3 +130,15 @@ describe("cuda-modules check on hostile keys and file names, every format", () =
     });
   }
 });
+
+describe("evaluation warnings", () => {
+  test("are printed as Nix prints them, on standard error, with the input's controls escaped", () => {
+    const module = write(
+      "warns.mjs",
+      "export default ({ lib }) => ({ options: { x: lib.mkOption({ type: lib.types.str, default: lib.warn('a\\u001b[2J b\\n::error::c', 'v') }) } });\n",
+    );
+    const run = runCli(["eval", "--cuda", "12.2.2", module, "--attr", "x"], dir);
+    expect([run.status, run.stdout]).toEqual([0, '"v"\n']);
+    expect(run.stderr).toBe("evaluation warning: a\\u001b[2J b\n\\u003a:error::c\n");
+  });
+});
