@@ -1,5 +1,6 @@
 /** Option declarations: `mkOption`, `mkEnableOption`, and what the engine reads of them. */
 import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
+import { isOwnGetter } from "./fast-merge.js";
 import { bool } from "./types/basic.js";
 import type { OptionType } from "./types/type.js";
 
@@ -29,13 +30,15 @@ export type OptionDeclaration<V = unknown> = OptionSpec<V> & { readonly _type: "
 export function mkOption<V = unknown>(spec: OptionSpec<V>): OptionDeclaration<V> {
   const declaration = {} as Attrs;
   for (const key of Object.keys(spec)) {
-    const descriptor = Object.getOwnPropertyDescriptor(spec, key)!;
-    if (descriptor.get === undefined && key !== "__proto__" && key !== "_type") declaration[key] = descriptor.value;
-    else Object.defineProperty(declaration, key, descriptor);
+    // A getter (or a key an assignment would not make own) is copied as it is; data is assigned.
+    if (key === "__proto__" || key === "_type" || isOwnGetter(spec, key)) Object.defineProperty(declaration, key, Object.getOwnPropertyDescriptor(spec, key)!);
+    else declaration[key] = (spec as Attrs)[key];
   }
-  Object.defineProperty(declaration, "_type", { value: "option", enumerable: true });
+  Object.defineProperty(declaration, "_type", optionTag);
   return declaration as unknown as OptionDeclaration<V>;
 }
+
+const optionTag: PropertyDescriptor = Object.freeze({ value: "option", enumerable: true });
 
 /**
  * Declares a boolean option, false by default, described as "Whether to enable <name>.".

@@ -6,7 +6,8 @@
  *   merged once by its base evaluation.
  * - A module that is a function is called once per value, as Nix calls it, with `name` and `lib`;
  *   the declarations it returns are read directly. Reading any other argument, or returning
- *   anything but declarations and a free-form type, leaves the value to the nested evaluation.
+ *   anything but declarations and a free-form type, leaves the value to the nested evaluation
+ *   (which calls the function again: a module function is a function of its arguments).
  *
  * Every declared option's value is computed at once (a fast merge cannot fail or run user code,
  * so this is unobservable); an option the fast merges do not cover (a getter, a property, an
@@ -262,7 +263,7 @@ export interface FastSubmoduleParts {
   readonly functionModules: () => FunctionModules | null;
 }
 
-/** The fast merge of a submodule type; null where it has none. */
+/** The fast merge of a submodule type, from the parts of the type it reads. */
 export function fastSubmoduleMerge(parts: FastSubmoduleParts): FastMerge {
   return (value, loc, file) => {
     const plan = parts.staticPlan();
