@@ -24,8 +24,76 @@ export function parseJsonText(text: string, file: string): E.Either<LoadDiagnost
   } catch (e) {
     return E.left([syntaxError(text, file, (e as Error).message)]);
   }
+  // The full scan (a set of keys per object) is needed only where the quick count finds a problem.
+  const keysInText = quickScan(text);
+  if (keysInText !== null && keysInText === keyCount(value)) return E.right(value);
   const problems = scanJson(text, file);
   return problems.length > 0 ? E.left(problems) : E.right(value);
+}
+
+/**
+ * The number of keys in the (valid) JSON `text`, counted without reading them; null where a number
+ * cannot be read exactly or the nesting is too deep (the full scan then says where). `JSON.parse`
+ * keeps one value of a key given twice, so the text has more keys than the value exactly when an
+ * object has a duplicate.
+ */
+function quickScan(text: string): number | null {
+  let keys = 0;
+  // Whether each open container is an object, innermost last.
+  const inObject: boolean[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20) continue;
+    if (c === 0x22 /* " */) {
+      i = stringEnd(text, i);
+      if (expectKey) {
+        keys++;
+        expectKey = false;
+      }
+    } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39) /* 0-9 */) {
+      const start = i;
+      while (i + 1 < text.length && isNumberPart(text.charCodeAt(i + 1))) i++;
+      const number = text.slice(start, i + 1);
+      if (inexactNumber(number, Number(number)) !== null) return null;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (inObject.length === maxNestingDepth) return null;
+      inObject.push(c === 0x7b);
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      inObject.pop();
+    } else if (c === 0x2c /* , */) {
+      expectKey = inObject[inObject.length - 1] === true;
+    }
+  }
+  return keys;
+}
+
+/** The number of keys of every object in a parsed JSON value. */
+function keyCount(value: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== "object" || next === null) continue;
+    if (Array.isArray(next)) {
+      for (const element of next) pending.push(element);
+      continue;
+    }
+    const keys = Object.keys(next);
+    count += keys.length;
+    for (const key of keys) pending.push((next as Record<string, unknown>)[key]);
+  }
+  return count;
+}
+
+/** The index of the quote that ends the string opening at `start`: the first not escaped. */
+function stringEnd(text: string, start: number): number {
+  for (let i = text.indexOf('"', start + 1); ; i = text.indexOf('"', i + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(i - 1 - backslashes) === 0x5c /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
 }
 
 /**
@@ -66,11 +134,7 @@ function scanJson(text: string, file: string): LoadDiagnostic[] {
     if (c === 0x22 /* " */) {
       const start = i;
       // The closing quote is the first one not escaped; JSON.parse accepted the text, so it exists.
-      for (i = text.indexOf('"', i + 1); ; i = text.indexOf('"', i + 1)) {
-        let backslashes = 0;
-        while (text.charCodeAt(i - 1 - backslashes) === 0x5c /* \ */) backslashes++;
-        if (backslashes % 2 === 0) break;
-      }
+      i = stringEnd(text, i);
       if (nextBackslash !== -1 && nextBackslash <= start) nextBackslash = text.indexOf("\\", start + 1);
       const escaped = nextBackslash !== -1 && nextBackslash < i;
       if (expectKey && kinds[kinds.length - 1] === "object") {

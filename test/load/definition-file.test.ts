@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { either as E } from "fp-ts";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseDefinitionText, readDefinitionFile, type LoadDiagnostic, type LoadedFile } from "../../src/load/index.js";
 
@@ -48,6 +49,33 @@ describe("strict JSON", () => {
   test("keys equal after escapes are duplicates; equal keys in different objects are not", () => {
     expect(failure(json('{"a": 1, "\\u0061": 2}'))).toHaveLength(1);
     expect(E.isRight(json('[{"a": 1}, {"a": 2}, {"s": "\\"{"}]'))).toBe(true);
+  });
+
+  test("a duplicate key is found in any object of random JSON, and a file without one is read as JSON.parse reads it", () => {
+    // Objects written as lists of entries, so that a key may come twice.
+    type Tree = string | number | Tree[] | { entries: [string, Tree][] };
+    const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
+      tree: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        fc.constantFrom("v", 'q"u\\o'),
+        fc.integer(),
+        fc.array(tie("tree"), { maxLength: 3 }),
+        fc.array(fc.tuple(fc.constantFrom("a", "b", "\\u0061", "__proto__", '\\"'), tie("tree")), { maxLength: 3 }).map((entries) => ({ entries })),
+      ),
+    }));
+    const write = (t: Tree): string =>
+      typeof t === "string" ? JSON.stringify(t) : typeof t === "number" ? String(t) : Array.isArray(t) ? `[${t.map(write).join(",")}]` : `{${t.entries.map(([k, v]) => `"${k}": ${write(v)}`).join(", ")}}`;
+    const duplicates = (t: Tree): number =>
+      typeof t !== "object" ? 0 : Array.isArray(t) ? t.reduce((n, x) => n + duplicates(x), 0) : t.entries.length - new Set(t.entries.map(([k]) => JSON.parse(`"${k}"`) as string)).size + t.entries.reduce((n, [, v]) => n + duplicates(v), 0);
+    fc.assert(
+      fc.property(tree, (t) => {
+        const text = write(t);
+        const result = json(text);
+        if (duplicates(t) === 0) expect(result).toEqual(E.right(expect.objectContaining({ data: JSON.parse(text) })));
+        else expect(failure(result)).toHaveLength(duplicates(t));
+      }),
+      { seed: 21, numRuns: 500 },
+    );
   });
 
   test("strings end at the first quote not escaped, however many backslashes precede it", () => {
