@@ -29,7 +29,10 @@ const built = new WeakMap<object, FastMerge | null>();
 
 let enabled = true;
 
-/** How many values the fast path gave, and how many it left to the general merge, since the last reset. */
+/**
+ * How many values the fast path gave, and how many it left to the general merge, since the process
+ * started (a caller measuring a stretch subtracts the counts from before it).
+ */
 export const fastPathCounts = { taken: 0, declined: 0 };
 
 /**
