@@ -125,3 +125,13 @@ describe("eval --option", () => {
     expect(result.stdout).not.toContain("<unknown-file>");
   });
 });
+
+describe("the version", () => {
+  test("--version and -V print the package's version and exit 0; with other arguments the parser decides", () => {
+    const version = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
+    for (const flag of ["--version", "-V"]) expect([run([flag]).status, run([flag]).stdout]).toEqual([0, `${version}\n`]);
+    const help = run(["--help"]);
+    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining("Usage: cuda-modules")]);
+    expect(run(["--versoin"]).status).toBe(2);
+  });
+});
