@@ -66,7 +66,11 @@ describe("strict JSON", () => {
     const write = (t: Tree): string =>
       typeof t === "string" ? JSON.stringify(t) : typeof t === "number" ? String(t) : Array.isArray(t) ? `[${t.map(write).join(",")}]` : `{${t.entries.map(([k, v]) => `"${k}": ${write(v)}`).join(", ")}}`;
     const duplicates = (t: Tree): number =>
-      typeof t !== "object" ? 0 : Array.isArray(t) ? t.reduce((n, x) => n + duplicates(x), 0) : t.entries.length - new Set(t.entries.map(([k]) => JSON.parse(`"${k}"`) as string)).size + t.entries.reduce((n, [, v]) => n + duplicates(v), 0);
+      typeof t !== "object"
+        ? 0
+        : Array.isArray(t)
+          ? t.reduce<number>((n, x) => n + duplicates(x), 0)
+          : t.entries.length - new Set(t.entries.map(([k]) => JSON.parse(`"${k}"`) as string)).size + t.entries.reduce<number>((n, [, v]) => n + duplicates(v), 0);
     fc.assert(
       fc.property(tree, (t) => {
         const text = write(t);
