@@ -56,10 +56,22 @@ describe("npm pack --dry-run", () => {
     ].map((target) => target.replace(/^\.\//, ""));
     expect(targets).toEqual(expect.arrayContaining(["dist/src/index.js", "dist/src/index.d.ts", "dist/src/lib/index.d.ts", "dist/src/cli/main.js"]));
     expect(files).toEqual(expect.arrayContaining(targets));
-    // Every module of the built sources comes with its declarations, which the exported ones import.
-    const js = files.filter((f) => f.startsWith("dist/") && f.endsWith(".js"));
+    // Every module of the built sources comes with its declarations, which the exported ones import;
+    // the shared chunks of the bundled entries (scripts/bundle.mjs) are code only.
+    const js = files.filter((f) => f.startsWith("dist/") && f.endsWith(".js") && !f.startsWith("dist/src/chunks/"));
     expect(js.length).toBeGreaterThan(100);
     expect(files).toEqual(expect.arrayContaining(js.map((f) => f.replace(/\.js$/, ".d.ts"))));
+  });
+
+  test("ships the entries as bundles that share their chunks: one engine for the package, its lib and the command", () => {
+    const chunks = files.filter((f) => f.startsWith("dist/src/chunks/") && f.endsWith(".js"));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const entry of ["dist/src/index.js", "dist/src/lib/index.js", "dist/src/cli/main.js"]) {
+      const text = readFileSync(path.join(root, entry), "utf8");
+      // A bundle imports chunks, never the engine's own files (which would be a second copy).
+      expect(text).toMatch(/from "\.\.?\/(\.\.\/)?chunks\//);
+      expect(text).not.toMatch(/from "\.\.?\/(lib|types|cuda|load)\//);
+    }
   });
 
   test("lists the JSON Schemas and every data file of the modules", () => {
