@@ -17,6 +17,14 @@ export function isAttrs(value: unknown): value is Attrs {
   return proto === Object.prototype || proto === null;
 }
 
+/** Whether `obj`'s own property `key` is a getter, which reading the property would run. */
+export function isOwnGetter(obj: object, key: string): boolean {
+  // For an own property, the legacy `__lookupGetter__` answers without making a descriptor object.
+  return lookupGetter.call(obj, key) !== undefined && Object.getOwnPropertyDescriptor(obj, key)?.get !== undefined;
+}
+
+const lookupGetter = (Object.prototype as { __lookupGetter__(key: string): unknown }).__lookupGetter__;
+
 /** Whether `obj` has `key` as an own property (never an inherited one). */
 export function hasOwn(obj: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);

@@ -8,6 +8,7 @@
  * A fast merge belongs to one type object (kept in a WeakMap, made on first use), so a copy of a
  * type with another `check` (`{ ...type, check }`) or an `addCheck`ed type never inherits it.
  */
+import { isAttrs, isOwnGetter } from "./attrs.js";
 import { Lazy } from "./lazy.js";
 import { isCoherentCheck, type OptionType } from "./types/type.js";
 
@@ -86,9 +87,25 @@ export function fastDefinitionValue(type: OptionType<unknown>, value: unknown, l
     return notCovered;
   }
   const result = merge(value, loc, file);
-  if (result === notCovered) fastPathCounts.declined++;
-  else fastPathCounts.taken++;
+  if (result !== notCovered) {
+    fastPathCounts.taken++;
+  } else {
+    fastPathCounts.declined++;
+    if (typeof value === "object" && value !== null) lastDeclined.set(value, type);
+  }
   return result;
+}
+
+/** The type whose fast merge last declined each definition value (a set or a list). */
+const lastDeclined = new WeakMap<object, object>();
+
+/**
+ * Whether the fast merge of `type` just declined `value`: the general merge it then called need not
+ * try again (a module function would be called once more for nothing). Only a time saver: where
+ * the answer is stale, the general path runs, which is always right.
+ */
+export function fastPathDeclined(type: OptionType<unknown>, value: unknown): boolean {
+  return typeof value === "object" && value !== null && lastDeclined.get(value) === type;
 }
 
 /**
@@ -140,27 +157,12 @@ export function headCheckOf(type: OptionType<unknown>): (value: unknown) => bool
   };
 }
 
-/** Whether `obj`'s own property `key` is a getter, which only the general path may run. */
-export function isOwnGetter(obj: object, key: string): boolean {
-  // For an own property, the legacy `__lookupGetter__` answers without making a descriptor object.
-  return lookupGetter.call(obj, key) !== undefined && Object.getOwnPropertyDescriptor(obj, key)?.get !== undefined;
-}
-
-const lookupGetter = (Object.prototype as { __lookupGetter__(key: string): unknown }).__lookupGetter__;
-
-/** Whether `value` is a set: an object whose prototype is Object's or null (not a list). */
-export function isPlainSet(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * Whether `value` is an object whose own properties are all data (no getter, which only the
  * general path may run) and whose prototype is Object's or null.
  */
 export function isPlainDataObject(value: unknown): value is Record<string, unknown> {
-  if (!isPlainSet(value)) return false;
+  if (!isAttrs(value)) return false;
   for (const key of Object.keys(value)) if (isOwnGetter(value, key)) return false;
   return true;
 }

@@ -1,6 +1,5 @@
 /** Option declarations: `mkOption`, `mkEnableOption`, and what the engine reads of them. */
-import { hasOwn, isAttrs, type Attrs } from "./attrs.js";
-import { isOwnGetter } from "./fast-merge.js";
+import { hasOwn, isAttrs, isOwnGetter, type Attrs } from "./attrs.js";
 import { bool } from "./types/basic.js";
 import type { OptionType } from "./types/type.js";
 

@@ -187,6 +187,23 @@ describe("the fast path", () => {
     expect(taken(readsConfig, {})).toBe(0);
   });
 
+  it("tries a value once: a declined one is evaluated without a second fast attempt", () => {
+    const calls: string[] = [];
+    const type = types.submodule(({ name }: { name: string }) => {
+      calls.push(name);
+      return { options: { id: mkOption({ type: types.str, default: name }) } };
+    });
+    const value = {
+      get id() {
+        return "G";
+      },
+    };
+    const { config } = evalModules({ modules: [{ options: { xs: mkOption({ type: types.attrsOf(type) }) } }, { config: { xs: { a: value } } }] });
+    expect(JSON.parse(JSON.stringify(config))).toEqual({ xs: { a: { id: "G" } } });
+    // Once by the fast attempt (which then meets the getter), once by the nested evaluation.
+    expect(calls).toEqual(["a", "a"]);
+  });
+
   it("belongs to a type object: a renamed type keeps it, a copy with another check does not inherit it", () => {
     const digits = types.strMatching("[0-9]+");
     const renamed = renamedType(digits, { name: "digits", description: "digits" });

@@ -1,7 +1,7 @@
 /** Attribute-set types: `attrs` (shallow update), and `attrsOf`/`lazyAttrsOf` (merged key by key). */
-import { compareNames, defineCachedLazy, defineLazy, hasOwn, isAttrs, setOwn, updateAttrs, type Attrs } from "../attrs.js";
+import { compareNames, defineCachedLazy, defineLazy, hasOwn, isAttrs, isOwnGetter, setOwn, updateAttrs, type Attrs } from "../attrs.js";
 import { Lazy, lazyProperty } from "../lazy.js";
-import { fastChildValue, fastDefinitionValue, isOwnGetter, isPlainDataObject, isPlainDefinition, notCovered, withFastMerge } from "../fast-merge.js";
+import { fastChildValue, fastDefinitionValue, isPlainDataObject, isPlainDefinition, notCovered, withFastMerge } from "../fast-merge.js";
 import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
 import type { PendingDefinition } from "../definitions.js";
 import { checkDefsForError, descriptionPhrase, mkOptionType, type Definition, type OptionType } from "./type.js";

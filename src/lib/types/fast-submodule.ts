@@ -14,9 +14,9 @@
  * `apply`, a value that fails its check, a missing value) leaves the whole value to the general
  * path, which gives it with its own laziness and errors.
  */
-import { compareNames, hasOwn, isAttrs, setOwn, type Attrs } from "../attrs.js";
+import { compareNames, hasOwn, isAttrs, isOwnGetter, setOwn, type Attrs } from "../attrs.js";
 import { declares, isOption } from "../options.js";
-import { fastChildValue, isOwnGetter, isPlainDataObject, isPlainDefinition, isPlainSet, notCovered, fastMergeOf, type FastMerge } from "../fast-merge.js";
+import { fastChildValue, isPlainDataObject, isPlainDefinition, notCovered, fastMergeOf, type FastMerge } from "../fast-merge.js";
 import { attrsElemType, defineEntry } from "./attrs.js";
 import type { StaticSubmodulePlan } from "./static-submodule.js";
 import { isOptionType, type OptionType } from "./type.js";
@@ -130,7 +130,7 @@ export function modulesToCallPerValue(modules: readonly unknown[], specialArgs: 
       leaves.push(module);
       continue;
     }
-    if (!isPlainDataObject(module) || !isAttrs(module)) return null;
+    if (!isPlainDataObject(module)) return null;
     for (const key of Object.keys(module)) if (!declarationKeys.has(key) && key !== "imports") return null;
     if (hasOwn(module, "imports")) {
       const imports = module["imports"];
@@ -144,7 +144,7 @@ export function modulesToCallPerValue(modules: readonly unknown[], specialArgs: 
 
 /** Whether `module` is a set of declarations the fast path reads directly. */
 function isDeclarationModule(module: unknown): module is Attrs {
-  if (!isPlainSet(module)) return false;
+  if (!isAttrs(module)) return false;
   for (const key of Object.keys(module)) if (!declarationKeys.has(key) || isOwnGetter(module, key)) return false;
   return true;
 }
@@ -219,7 +219,7 @@ function optionValue(option: FastOption, value: Attrs, loc: readonly string[], f
 
 /** The configuration of one plain definition `value` under `plan`, or {@link notCovered}. */
 function fastConfig(plan: FastPlan, value: unknown, loc: readonly string[], file: string): unknown {
-  if (!isPlainSet(value)) return notCovered;
+  if (!isAttrs(value)) return notCovered;
   let unmatched: string[] | null = null;
   for (const key of Object.keys(value)) {
     if (isOwnGetter(value, key)) return notCovered;
@@ -269,7 +269,7 @@ export function fastSubmoduleMerge(parts: FastSubmoduleParts): FastMerge {
     const plan = parts.staticPlan();
     if (plan !== null) return fastConfig(plan, value, loc, file);
     const modules = parts.functionModules();
-    if (modules === null || !isPlainSet(value)) return notCovered;
+    if (modules === null || !isAttrs(value)) return notCovered;
     const perValue = fastPlanOfCall(modules, loc[loc.length - 1] ?? "‹name›");
     return perValue === null ? notCovered : fastConfig(perValue, value, loc, file);
   };

@@ -4,7 +4,7 @@
  * merges to itself, its sets' keys in Nix's order. Recognising it in one pass keeps a deep value
  * linear in time and memory, where merging it level by level makes an option path per level.
  */
-import { compareNames, hasOwn, setOwn, type Attrs } from "../attrs.js";
+import { compareNames, hasOwn, isAttrs, setOwn, type Attrs } from "../attrs.js";
 
 /**
  * The sets found not to be plain data all the way down, so that merging such a value level by
@@ -12,12 +12,6 @@ import { compareNames, hasOwn, setOwn, type Attrs } from "../attrs.js";
  * merged level by level, which is slower but right, whereas a kept "plain" could be wrong.
  */
 const notPlain = new WeakSet<object>();
-
-function isPlainSet(value: unknown): value is Attrs {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /** Whether the set itself (not what it holds) is plain: no property, no getter, not string-coercible. */
 function isPlainLevel(set: Attrs): boolean {
@@ -49,7 +43,7 @@ function setsBelow(root: Attrs): { order: Attrs[]; plainLevels: Set<object> } {
     plainLevels.add(set);
     for (const key of Object.keys(set)) {
       const child = set[key];
-      if (isPlainSet(child)) pending.push(child);
+      if (isAttrs(child)) pending.push(child);
     }
   }
   return { order, plainLevels };
@@ -60,7 +54,7 @@ function setsBelow(root: Attrs): { order: Attrs[]; plainLevels: Set<object> } {
  * sets have their keys sorted; undefined otherwise (the caller merges it level by level).
  */
 export function plainDataMerge(value: unknown): unknown {
-  if (!isPlainSet(value) || notPlain.has(value)) return undefined;
+  if (!isAttrs(value) || notPlain.has(value)) return undefined;
   const { order, plainLevels } = setsBelow(value);
   const plainSets = new Set<object>();
   // A set comes after the parent that first led to it, so judging backwards judges it before that
@@ -72,7 +66,7 @@ export function plainDataMerge(value: unknown): unknown {
     if (plain) {
       for (const key of Object.keys(set)) {
         const child = set[key];
-        if (isPlainSet(child) && !plainSets.has(child)) {
+        if (isAttrs(child) && !plainSets.has(child)) {
           plain = false;
           break;
         }
@@ -92,7 +86,7 @@ function sortedCopy(root: Attrs): Attrs {
   for (let i = 0; i < order.length; i++) {
     for (const key of Object.keys(order[i]!)) {
       const child = order[i]![key];
-      if (isPlainSet(child) && !copies.has(child)) {
+      if (isAttrs(child) && !copies.has(child)) {
         copies.set(child, {});
         order.push(child);
       }
@@ -104,7 +98,7 @@ function sortedCopy(root: Attrs): Attrs {
     const copy = copies.get(set)!;
     for (const key of Object.keys(set).sort(compareNames)) {
       const child = set[key];
-      setOwn(copy, key, isPlainSet(child) ? copies.get(child)! : child);
+      setOwn(copy, key, isAttrs(child) ? copies.get(child)! : child);
     }
   }
   return copies.get(root)!;

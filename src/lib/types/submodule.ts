@@ -12,7 +12,7 @@ import { mkOption } from "../options.js";
 import { setDefaultModuleLocation } from "../module-location.js";
 import { mkOptionDefault, mkForce } from "../properties.js";
 import { showOption } from "../show.js";
-import { fastDefinitionValue, notCovered, withFastMerge } from "../fast-merge.js";
+import { fastDefinitionValue, fastPathDeclined, notCovered, withFastMerge } from "../fast-merge.js";
 import { lib } from "../lib.js";
 import { fastPlanOfStatic, modulesToCallPerValue, fastSubmoduleMerge, type FunctionModules } from "./fast-submodule.js";
 import { areStaticModules, staticSubmodulePlan, staticSubmoduleValue, type StaticSubmodulePlan } from "./static-submodule.js";
@@ -144,8 +144,11 @@ export function submoduleWith(spec: SubmoduleSpec): OptionType<Attrs> {
         value: () => {
           if (defs.length === 1) {
             const def = defs[0]!;
-            const fastValue = fastDefinitionValue(type, def.value, loc, def.file);
-            if (fastValue !== notCovered) return fastValue;
+            // Reached from a set whose entry the fast path just declined: no second try.
+            if (!fastPathDeclined(type, def.value)) {
+              const fastValue = fastDefinitionValue(type, def.value, loc, def.file);
+              if (fastValue !== notCovered) return fastValue;
+            }
             const plan = getPlan();
             const fast = plan === null ? undefined : staticSubmoduleValue(plan, loc, defs[0]!);
             if (fast !== undefined) return fast;
