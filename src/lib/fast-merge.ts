@@ -124,6 +124,33 @@ export function fastChildValue(type: OptionType<unknown>, value: unknown, parent
   return result;
 }
 
+/** A type's fast merge looked up once, for a plan that merges many values of the type. */
+export interface ResolvedFastMerge {
+  /** The fast merge; null where the type has none. */
+  readonly merge: FastMerge | null;
+  /** Whether the merge reads its path (a scalar's does not, so none is made for it). */
+  readonly readsPath: boolean;
+}
+
+/** The fast merge of `type`, looked up now (it is kept by whoever merges many values with it). */
+export function resolveFastMerge(type: OptionType<unknown>): ResolvedFastMerge {
+  const merge = fastMergeOf(type);
+  return { merge, readsPath: merge !== null && !pathFree.has(merge) };
+}
+
+/** {@link fastChildValue} with the type's merge already looked up. */
+export function resolvedChildValue(resolved: ResolvedFastMerge, value: unknown, parentLoc: readonly string[], name: string, file: string): FastResult {
+  const { merge } = resolved;
+  if (merge === null || !enabled || !isPlainDefinition(value)) {
+    if (enabled) fastPathCounts.declined++;
+    return notCovered;
+  }
+  const result = merge(value, resolved.readsPath ? [...parentLoc, name] : parentLoc, file);
+  if (result === notCovered) fastPathCounts.declined++;
+  else fastPathCounts.taken++;
+  return result;
+}
+
 /** The fast merges that never read their path (a scalar's). */
 const pathFree = new WeakSet<FastMerge>();
 

@@ -33,7 +33,10 @@ export function mkOption<V = unknown>(spec: OptionSpec<V>): OptionDeclaration<V>
     if (key === "__proto__" || key === "_type" || isOwnGetter(spec, key)) Object.defineProperty(declaration, key, Object.getOwnPropertyDescriptor(spec, key)!);
     else declaration[key] = (spec as Attrs)[key];
   }
-  Object.defineProperty(declaration, "_type", optionTag);
+  // Assigned where the spec has no tag of its own (a getter there would refuse an assignment):
+  // defining a property costs a declaration more than the rest of it.
+  if (hasOwn(declaration, "_type")) Object.defineProperty(declaration, "_type", optionTag);
+  else declaration["_type"] = "option";
   return declaration as unknown as OptionDeclaration<V>;
 }
 

@@ -226,6 +226,58 @@ describe("the fast path", () => {
     expect(value(copied, "12")).toEqual({ read: "TypeMismatch", taken: 0 });
   });
 
+  it("reuses a call's plan only while the calls declare the same options, types, flags and defaults", () => {
+    // Each name gets other declarations: another type, another default, a read-only flag, another
+    // option, an extra module's free-form type. A plan kept from an earlier call and read for a
+    // later one would give a wrong value, a wrong default or a wrong error here.
+    const declarationsOf = (name: string): Record<string, unknown> => {
+      switch (name[0]) {
+        case "b":
+          return { x: mkOption({ type: types.int, default: 1 }) };
+        case "c":
+          return { y: mkOption({ type: types.str, default: name }) };
+        case "d":
+          return { x: mkOption({ type: types.str, default: name, readOnly: true }) };
+        case "e":
+          return { x: mkOption({ type: types.str, default: name }), w: mkOption({ type: types.str, default: "w" }) };
+        default:
+          return { x: mkOption({ type: types.str, default: name }) };
+      }
+    };
+    const type = types.submodule([
+      ({ name }: { name: string }) => ({ options: declarationsOf(name) }),
+      ({ name }: { name: string }) => (name === "f" ? { freeformType: types.attrsOf(types.int) } : {}),
+    ]);
+    // Read in this order, each value after one whose plan it must not take: `c` after `a` (another
+    // name), `d2` after `a2` (read-only), `b` after `d2` (another type), `e` after `b2` (one more option).
+    const data = { a: {}, c: {}, a2: {}, d2: { x: "set" }, b: {}, b2: { x: 2 }, e: { x: "e!" }, d: {}, f: { n: 1 }, g: { x: 3 }, g2: {} };
+    const read = (fast: boolean) => {
+      setFastPath(fast);
+      const start = fastPathCounts.taken;
+      const { config } = evalModules({ modules: [{ options: { xs: mkOption({ type: types.attrsOf(type) }) } }, { config: { xs: data } }] });
+      const xs = (config as { xs: Record<string, unknown> }).xs;
+      const values = Object.keys(data).map((key) => {
+        try {
+          return [key, JSON.stringify(xs[key])];
+        } catch (e) {
+          if (!isModuleError(e)) throw e;
+          return [key, e.kind, e.message];
+        }
+      });
+      return { values, taken: fastPathCounts.taken - start };
+    };
+    const slow = read(false);
+    const fast = read(true);
+    expect(fast.values).toEqual(slow.values);
+    expect(slow.values).toContainEqual(["b2", '{"x":2}']);
+    expect(slow.values).toContainEqual(["d2", "UniqueViolation", expect.stringContaining("read-only")]);
+    expect(slow.values).toContainEqual(["e", '{"w":"w","x":"e!"}']);
+    expect(slow.values).toContainEqual(["f", '{"n":1,"x":"f"}']);
+    expect(slow.values).toContainEqual(["g", "TypeMismatch", expect.stringContaining("xs.g.x")]);
+    expect(slow.values).toContainEqual(["g2", '{"x":"g2"}']);
+    expect(fast.taken).toBeGreaterThan(8);
+  });
+
   it("gives a function of name its name, once per value, as Nix calls it", () => {
     const calls: string[] = [];
     const type = types.submodule(({ name }: { name: string }) => {

@@ -89,15 +89,16 @@ export function attrsWith<V = unknown>(spec: AttrsWithSpec<V>): OptionType<Recor
   // One type per parameters: a type is a value, and a module function called per value asks for
   // the same one each time (so its fast merge is made once).
   if (typeof elemType !== "object" || elemType === null) return makeAttrsWith(elemType, lazy, placeholder);
-  let byParameters = attrsWithTypes.get(elemType);
-  if (byParameters === undefined) attrsWithTypes.set(elemType, (byParameters = new Map()));
-  const parameters = `${String(lazy)}:${placeholder}`;
-  let type = byParameters.get(parameters);
-  if (type === undefined) byParameters.set(parameters, (type = Object.freeze(makeAttrsWith(elemType, lazy, placeholder))));
+  let byLaziness = attrsWithTypes.get(elemType);
+  if (byLaziness === undefined) attrsWithTypes.set(elemType, (byLaziness = { eager: new Map(), lazy: new Map() }));
+  const byPlaceholder = lazy ? byLaziness.lazy : byLaziness.eager;
+  let type = byPlaceholder.get(placeholder);
+  if (type === undefined) byPlaceholder.set(placeholder, (type = Object.freeze(makeAttrsWith(elemType, lazy, placeholder))));
   return type as OptionType<Record<string, V>>;
 }
 
-const attrsWithTypes = new WeakMap<object, Map<string, OptionType>>();
+/** The types {@link attrsWith} made, by element type, laziness and placeholder. */
+const attrsWithTypes = new WeakMap<object, { readonly eager: Map<string, OptionType>; readonly lazy: Map<string, OptionType> }>();
 
 function makeAttrsWith<V>(elemType: OptionType<V>, lazy: boolean, placeholder: string): OptionType<Record<string, V>> {
   const check = isAttrs;

@@ -16,7 +16,7 @@
  */
 import { compareNames, hasOwn, isAttrs, isOwnGetter, setOwn, type Attrs } from "../attrs.js";
 import { declares, isOption } from "../options.js";
-import { fastChildValue, isPlainDataObject, isPlainDefinition, notCovered, fastMergeOf, type FastMerge } from "../fast-merge.js";
+import { isPlainDataObject, isPlainDefinition, notCovered, fastMergeOf, resolveFastMerge, resolvedChildValue, type FastMerge, type ResolvedFastMerge } from "../fast-merge.js";
 import { attrsElemType, defineEntry } from "./attrs.js";
 import type { StaticSubmodulePlan } from "./static-submodule.js";
 import { isOptionType, type OptionType } from "./type.js";
@@ -26,7 +26,12 @@ import { unspecified } from "./basic.js";
 interface FastOption {
   readonly name: string;
   readonly type: OptionType;
-  /** The declared default, when it is a data value; `noDefault` when there is none. */
+  /** The type's fast merge, looked up once for every value the plan merges. */
+  readonly merge: ResolvedFastMerge;
+  /**
+   * The declared default, when it is a data value; `noDefault` when there is none. A plan made
+   * from a call's declarations has each call's defaults beside it (see {@link CallPlan}).
+   */
   readonly default: unknown;
   readonly readOnly: boolean;
   /** The file a default's definition names (the first declaration's). */
@@ -66,7 +71,7 @@ function fastOption(name: string, type: OptionType, fields: Attrs, file: string)
   const readOnlyField = Object.getOwnPropertyDescriptor(fields, "readOnly");
   if (defaultField?.get !== undefined || readOnlyField?.get !== undefined) return null;
   const hasDefault = defaultField !== undefined && defaultField.value !== undefined;
-  return { name, type, default: hasDefault ? defaultField.value : noDefault, readOnly: readOnlyField?.value === true, file };
+  return { name, type, merge: resolveFastMerge(type), default: hasDefault ? defaultField.value : noDefault, readOnly: readOnlyField?.value === true, file };
 }
 
 /** The fast plan of a static type, from its static plan; null where an option cannot be taken. */
@@ -86,31 +91,33 @@ export function fastPlanOfStatic(plan: StaticSubmodulePlan): FastPlan | null {
  * throws {@link leftFastPath}.
  */
 function fastModuleArgs(name: string, lib: unknown): object {
-  return new Proxy(
-    { name, lib },
-    {
-      get: (target, key) => {
-        if (key === "name") return target.name;
-        if (key === "lib") return target.lib;
-        throw leftFastPath;
-      },
-      has: () => {
-        throw leftFastPath;
-      },
-      ownKeys: () => {
-        throw leftFastPath;
-      },
-      getOwnPropertyDescriptor: () => {
-        throw leftFastPath;
-      },
-    },
-  );
+  return new Proxy({ name, lib }, fastModuleArgsHandler);
 }
+
+/** One handler for every call's arguments: it reads only its target. */
+const fastModuleArgsHandler: ProxyHandler<{ name: string; lib: unknown }> = {
+  get: (target, key) => {
+    if (key === "name") return target.name;
+    if (key === "lib") return target.lib;
+    throw leftFastPath;
+  },
+  has: () => {
+    throw leftFastPath;
+  },
+  ownKeys: () => {
+    throw leftFastPath;
+  },
+  getOwnPropertyDescriptor: () => {
+    throw leftFastPath;
+  },
+};
 
 /** The modules of a submodule type that has module functions, and how to call them. */
 export interface FunctionModules {
   readonly modules: readonly unknown[];
   readonly lib: unknown;
+  /** The plan the last call's declarations gave, reused while calls declare the same options. */
+  template?: CallTemplate;
 }
 
 /**
@@ -145,80 +152,200 @@ export function modulesToCallPerValue(modules: readonly unknown[], specialArgs: 
 /** Whether `module` is a set of declarations the fast path reads directly. */
 function isDeclarationModule(module: unknown): module is Attrs {
   if (!isAttrs(module)) return false;
-  for (const key of Object.keys(module)) if (!declarationKeys.has(key) || isOwnGetter(module, key)) return false;
+  // for-in makes no array of keys; a key inherited from a tampered prototype is refused with the rest.
+  for (const key in module) if (!declarationKeys.has(key) || isOwnGetter(module, key)) return false;
   return true;
 }
 
-/** The fast plan of one value of a type whose modules are called per value; null where there is none. */
-function fastPlanOfCall(modules: FunctionModules, name: string): FastPlan | null {
-  const options: FastOption[] = [];
-  let freeformType: OptionType | null = null;
-  for (const m of modules.modules) {
-    let module: unknown = m;
-    if (typeof m === "function") {
-      try {
-        module = (m as (args: object) => unknown)(fastModuleArgs(name, modules.lib));
-      } catch {
-        return null;
-      }
-    }
-    if (!isDeclarationModule(module)) return null;
-    if (hasOwn(module, "freeformType") && module["freeformType"] !== undefined) {
-      const type = module["freeformType"];
-      if (freeformType !== null || !isOptionType(type)) return null;
-      freeformType = type;
-    }
-    if (!hasOwn(module, "options")) continue;
-    const declarations = module["options"];
-    if (!isPlainDataObject(declarations)) return null;
-    for (const optionName of Object.keys(declarations)) {
-      const declaration = declarations[optionName] as Attrs;
-      if (optionName === "_module" || !isOption(declaration)) return null;
-      // Only the fields the value needs are read, and only as data.
-      if (isOwnGetter(declaration, "type") || isOwnGetter(declaration, "default") || isOwnGetter(declaration, "apply") || isOwnGetter(declaration, "readOnly")) return null;
-      const type = declaration["type"] ?? unspecified;
-      // A submodule type's declaration is re-made with its modules' locations; the general path does that.
-      if (!isOptionType(type) || type.getSubModules !== null) return null;
-      // The declaration's fields are data (checked above); a default that is not a plain datum
-      // would need the file of its declaration.
-      const defaultValue = declaration["default"];
-      if (declaration["apply"] !== undefined || (typeof defaultValue === "object" && defaultValue !== null)) return null;
-      options.push({
-        name: optionName,
-        type,
-        default: defaultValue === undefined ? noDefault : defaultValue,
-        readOnly: declaration["readOnly"] === true,
-        file: "<unknown-file>",
-      });
-    }
-  }
-  // Declared in order, mostly: sorted only where they are not, and twice-declared names refused.
-  for (let i = 1; i < options.length; i++) {
-    const order = compareNames(options[i - 1]!.name, options[i]!.name);
-    if (order === 0) return null;
-    if (order > 0) {
-      options.sort((a, b) => compareNames(a.name, b.name));
-      for (let j = 1; j < options.length; j++) if (options[j - 1]!.name === options[j]!.name) return null;
-      break;
-    }
-  }
-  return { options, declared: null, freeformType };
+/**
+ * What one call of a type's modules declared, to recognise a call that declares the same options
+ * (a module function builds new declarations each time, mostly of the same options and types).
+ */
+interface ModuleShape {
+  /** The free-form type it declares; null where it declares none. */
+  readonly freeformType: OptionType | null;
+  /** The names of its options, in its own order; null where it has no `options`. */
+  readonly names: readonly string[] | null;
+  readonly types: readonly OptionType[];
+  readonly readOnly: readonly boolean[];
 }
 
-/** The value of one option of a fast plan, or {@link notCovered}. */
-function optionValue(option: FastOption, value: Attrs, loc: readonly string[], file: string): unknown {
-  if (hasOwn(value, option.name)) {
-    if (option.readOnly && option.default !== noDefault) return notCovered;
-    return fastChildValue(option.type, value[option.name], loc, option.name, file);
+/** A plan made from one call's declarations, and how to read the same plan from another call's. */
+interface CallTemplate {
+  readonly plan: FastPlan;
+  readonly shapes: readonly ModuleShape[];
+  /** For each declaration, in the modules' order, the index of its option in `plan.options`. */
+  readonly positions: readonly number[];
+}
+
+/** A plan for one value, with that call's defaults by option index (`noDefault` where none). */
+interface CallPlan {
+  readonly plan: FastPlan;
+  readonly defaults: readonly unknown[];
+}
+
+/** The modules of one call: each function called with the fast path's arguments; null where one fails. */
+function callModules(modules: FunctionModules, name: string): unknown[] | null {
+  const results: unknown[] = [];
+  for (const m of modules.modules) {
+    if (typeof m !== "function") {
+      results.push(m);
+      continue;
+    }
+    try {
+      results.push((m as (args: object) => unknown)(fastModuleArgs(name, modules.lib)));
+    } catch {
+      return null;
+    }
   }
-  if (option.default !== noDefault) return fastChildValue(option.type, option.default, loc, option.name, option.file);
+  return results;
+}
+
+/**
+ * The fields of one declaration the fast path reads, where it can take them: its type, data
+ * default and read-only flag; null where it cannot (a getter, an `apply`, a submodule type, an
+ * object default).
+ */
+function declarationFields(declaration: unknown): { type: OptionType; default: unknown; readOnly: boolean } | null {
+  if (!isOption(declaration)) return null;
+  const fields = declaration as Attrs;
+  // Only the fields the value needs are read, and only as data.
+  if (isOwnGetter(fields, "type") || isOwnGetter(fields, "default") || isOwnGetter(fields, "apply") || isOwnGetter(fields, "readOnly")) return null;
+  const type = fields["type"] ?? unspecified;
+  // A submodule type's declaration is re-made with its modules' locations; the general path does that.
+  if (!isOptionType(type) || type.getSubModules !== null) return null;
+  // A default that is not a plain datum would need the file of its declaration.
+  const defaultValue = fields["default"];
+  if (fields["apply"] !== undefined || (typeof defaultValue === "object" && defaultValue !== null)) return null;
+  return { type, default: defaultValue === undefined ? noDefault : defaultValue, readOnly: fields["readOnly"] === true };
+}
+
+const differentDeclaration = Symbol("a declaration the template does not describe");
+
+/**
+ * The default of a declaration that {@link declarationFields} takes, with the given type and
+ * read-only flag (checked as it checks them, without making its record);
+ * {@link differentDeclaration} otherwise.
+ */
+function defaultOfSameDeclaration(declaration: unknown, type: OptionType, readOnly: boolean): unknown {
+  if (!isOption(declaration)) return differentDeclaration;
+  const fields = declaration as Attrs;
+  if (isOwnGetter(fields, "type") || isOwnGetter(fields, "default") || isOwnGetter(fields, "apply") || isOwnGetter(fields, "readOnly")) return differentDeclaration;
+  if ((fields["type"] ?? unspecified) !== type || (fields["readOnly"] === true) !== readOnly || fields["apply"] !== undefined) return differentDeclaration;
+  const defaultValue = fields["default"];
+  if (typeof defaultValue === "object" && defaultValue !== null) return differentDeclaration;
+  return defaultValue === undefined ? noDefault : defaultValue;
+}
+
+/** The declared free-form type of a module: null where none, undefined where it cannot be taken. */
+function freeformOf(module: Attrs): OptionType | null | undefined {
+  if (!hasOwn(module, "freeformType") || module["freeformType"] === undefined) return null;
+  const type = module["freeformType"];
+  return isOptionType(type) ? type : undefined;
+}
+
+/**
+ * The defaults of a call whose declarations have the template's shape, by option index; null
+ * where they differ in any way the plan depends on (then a new plan is made).
+ */
+function defaultsOfSameShape(template: CallTemplate, results: readonly unknown[]): unknown[] | null {
+  const defaults: unknown[] = new Array<unknown>(template.plan.options.length);
+  let declarationIndex = 0;
+  for (let i = 0; i < results.length; i++) {
+    const module = results[i];
+    const shape = template.shapes[i]!;
+    if (!isDeclarationModule(module) || freeformOf(module) !== shape.freeformType) return null;
+    if (shape.names === null) {
+      if (hasOwn(module, "options")) return null;
+      continue;
+    }
+    const declarations = module["options"];
+    if (!isAttrs(declarations)) return null;
+    const names = Object.keys(declarations);
+    if (names.length !== shape.names.length) return null;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      if (name !== shape.names[k] || isOwnGetter(declarations, name)) return null;
+      const defaultValue = defaultOfSameDeclaration(declarations[name], shape.types[k]!, shape.readOnly[k]!);
+      if (defaultValue === differentDeclaration) return null;
+      defaults[template.positions[declarationIndex++]!] = defaultValue;
+    }
+  }
+  return defaults;
+}
+
+/** A new template from one call's modules; null where the fast path cannot take them. */
+function templateOfCall(results: readonly unknown[]): { template: CallTemplate; defaults: unknown[] } | null {
+  const declared: { option: FastOption; default: unknown }[] = [];
+  const shapes: ModuleShape[] = [];
+  let freeformType: OptionType | null = null;
+  for (const module of results) {
+    if (!isDeclarationModule(module)) return null;
+    const freeform = freeformOf(module);
+    if (freeform === undefined || (freeform !== null && freeformType !== null)) return null;
+    freeformType ??= freeform;
+    if (!hasOwn(module, "options")) {
+      shapes.push({ freeformType: freeform, names: null, types: [], readOnly: [] });
+      continue;
+    }
+    const declarations = module["options"];
+    if (!isPlainDataObject(declarations)) return null;
+    const names = Object.keys(declarations);
+    const types: OptionType[] = [];
+    const readOnly: boolean[] = [];
+    for (const name of names) {
+      const fields = name === "_module" ? null : declarationFields(declarations[name]);
+      if (fields === null) return null;
+      types.push(fields.type);
+      readOnly.push(fields.readOnly);
+      const option: FastOption = { name, type: fields.type, merge: resolveFastMerge(fields.type), default: noDefault, readOnly: fields.readOnly, file: "<unknown-file>" };
+      declared.push({ option, default: fields.default });
+    }
+    shapes.push({ freeformType: freeform, names, types, readOnly });
+  }
+  const sorted = declared.map((d, index) => ({ ...d, index })).sort((a, b) => compareNames(a.option.name, b.option.name));
+  for (let j = 1; j < sorted.length; j++) if (sorted[j - 1]!.option.name === sorted[j]!.option.name) return null;
+  const positions: number[] = new Array<number>(sorted.length);
+  sorted.forEach((d, j) => (positions[d.index] = j));
+  const plan: FastPlan = { options: sorted.map((d) => d.option), declared: null, freeformType };
+  return { template: { plan, shapes, positions }, defaults: sorted.map((d) => d.default) };
+}
+
+/**
+ * The fast plan of one value of a type whose modules are called per value, with that call's
+ * defaults; null where there is none.
+ */
+function fastPlanOfCall(modules: FunctionModules, name: string): CallPlan | null {
+  const results = callModules(modules, name);
+  if (results === null) return null;
+  const { template } = modules;
+  if (template !== undefined) {
+    const defaults = defaultsOfSameShape(template, results);
+    if (defaults !== null) return { plan: template.plan, defaults };
+  }
+  const made = templateOfCall(results);
+  if (made === null) return null;
+  modules.template = made.template;
+  return { plan: made.template.plan, defaults: made.defaults };
+}
+
+/** The value of one option of a fast plan with default `defaultValue`, or {@link notCovered}. */
+function optionValue(option: FastOption, defaultValue: unknown, value: Attrs, loc: readonly string[], file: string): unknown {
+  if (hasOwn(value, option.name)) {
+    if (option.readOnly && defaultValue !== noDefault) return notCovered;
+    return resolvedChildValue(option.merge, value[option.name], loc, option.name, file);
+  }
+  if (defaultValue !== noDefault) return resolvedChildValue(option.merge, defaultValue, loc, option.name, option.file);
   // A submodule's empty value is an evaluation: only a datum is taken.
   const empty = Object.getOwnPropertyDescriptor(option.type.emptyValue, "value");
   return empty !== undefined && empty.get === undefined ? empty.value : notCovered;
 }
 
-/** The configuration of one plain definition `value` under `plan`, or {@link notCovered}. */
-function fastConfig(plan: FastPlan, value: unknown, loc: readonly string[], file: string): unknown {
+/**
+ * The configuration of one plain definition `value` under `plan`, or {@link notCovered}; `defaults`
+ * are a call's defaults by option index, null for the plan's own.
+ */
+function fastConfig(plan: FastPlan, defaults: readonly unknown[] | null, value: unknown, loc: readonly string[], file: string): unknown {
   if (!isAttrs(value)) return notCovered;
   let unmatched: string[] | null = null;
   for (const key of Object.keys(value)) {
@@ -230,8 +357,9 @@ function fastConfig(plan: FastPlan, value: unknown, loc: readonly string[], file
   const { options } = plan;
   const out: Attrs = {};
   if (unmatched === null) {
-    for (const option of options) {
-      const result = optionValue(option, value, loc, file);
+    for (let j = 0; j < options.length; j++) {
+      const option = options[j]!;
+      const result = optionValue(option, defaults === null ? option.default : defaults[j], value, loc, file);
       if (result === notCovered) return notCovered;
       setOwn(out, option.name, result);
     }
@@ -246,7 +374,7 @@ function fastConfig(plan: FastPlan, value: unknown, loc: readonly string[], file
   for (let u = 0; u <= unmatched.length; u++) {
     const key = unmatched[u];
     for (; d < options.length && (key === undefined || compareNames(options[d]!.name, key) < 0); d++) {
-      const result = optionValue(options[d]!, value, loc, file);
+      const result = optionValue(options[d]!, defaults === null ? options[d]!.default : defaults[d], value, loc, file);
       if (result === notCovered) return notCovered;
       setOwn(out, options[d]!.name, result);
     }
@@ -267,10 +395,10 @@ export interface FastSubmoduleParts {
 export function fastSubmoduleMerge(parts: FastSubmoduleParts): FastMerge {
   return (value, loc, file) => {
     const plan = parts.staticPlan();
-    if (plan !== null) return fastConfig(plan, value, loc, file);
+    if (plan !== null) return fastConfig(plan, null, value, loc, file);
     const modules = parts.functionModules();
     if (modules === null || !isAttrs(value)) return notCovered;
     const perValue = fastPlanOfCall(modules, loc[loc.length - 1] ?? "‹name›");
-    return perValue === null ? notCovered : fastConfig(perValue, value, loc, file);
+    return perValue === null ? notCovered : fastConfig(perValue.plan, perValue.defaults, value, loc, file);
   };
 }
