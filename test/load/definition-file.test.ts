@@ -1,6 +1,6 @@
 // Definition files with positions: strict JSON, safe YAML, and one clear diagnostic for every way a
 // file can fail to be read.
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { either as E } from "fp-ts";
@@ -149,5 +149,20 @@ describe("files", () => {
     expect(failure(readDefinitionFile(path.join(dir, "sub.json")))[0]!.message).toContain("is a directory");
     expect(failure(readDefinitionFile(path.join(dir, "big.json"), { maxFileBytes: 100 }))[0]!.message).toContain("more than the limit of 100");
     expect(E.isRight(readDefinitionFile(path.join(dir, "big.json")))).toBe(true);
+  });
+
+  test("a file is read whole, at its size limit exactly, and read as far as the limit where it reports no size", () => {
+    const exact = path.join(dir, "exact.json");
+    const text = JSON.stringify({ a: "x".repeat(5000) });
+    writeFileSync(exact, text);
+    const read = readDefinitionFile(exact, { maxFileBytes: text.length });
+    expect(E.isRight(read) && read.right.data).toEqual({ a: "x".repeat(5000) });
+    expect(failure(readDefinitionFile(exact, { maxFileBytes: text.length - 1 }))[0]!.message).toContain("more than the limit");
+    // A /proc file reports a size of 0 and holds more: it is read (and is no JSON), or refused at the limit.
+    const proc = "/proc/self/status";
+    if (existsSync(proc)) {
+      expect(failure(readDefinitionFile(proc, { syntax: "json" }))[0]!.kind).toBe("ParseError");
+      expect(failure(readDefinitionFile(proc, { maxFileBytes: 10 }))[0]!.message).toContain("more than the limit of 10");
+    }
   });
 });
