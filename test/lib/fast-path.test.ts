@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { evalModules, isModuleError, lib, renamedType, type OptionType } from "../../src/lib/index.js";
 import { fastPathCounts, setFastPath } from "../../src/lib/fast-merge.js";
+import { setUsesBeforeCompiling } from "../../src/lib/types/fast-submodule.js";
 import { defineCachedLazy } from "../../src/lib/attrs.js";
 
 const { mkOption, types, mkDefault, mkForce, mkIf } = lib;
@@ -58,13 +59,23 @@ function typeCase(depth: number): fc.Arbitrary<TypeCase> {
   const inner = typeCase(depth - 1);
   const submodule = (byName: boolean) =>
     fc
-      .tuple(fc.uniqueArray(fc.constantFrom("p", "q", "r"), { minLength: 1, maxLength: 3 }), fc.array(inner, { minLength: 3, maxLength: 3 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.option(inner, { nil: null }))
-      .map(([optionNames, cases, withDefault, freeform]): TypeCase => {
+      .tuple(
+        fc.uniqueArray(fc.constantFrom("p", "q", "r"), { minLength: 1, maxLength: 3 }),
+        fc.array(inner, { minLength: 3, maxLength: 3 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        fc.option(inner, { nil: null }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+      )
+      .map(([optionNames, cases, withDefault, freeform, readOnly]): TypeCase => {
+        // Each option its own default (a plan that mixed them up would show) and, now and then, read-only.
         const declarations = (name: string) =>
           Object.fromEntries(
             optionNames.map((n, i) => [
               n,
-              mkOption(withDefault[i] ? { type: byName ? types.str : cases[i]!.type, default: byName ? name : "d" } : { type: cases[i]!.type }),
+              mkOption({
+                ...(withDefault[i] ? { type: byName ? types.str : cases[i]!.type, default: byName ? `${name}${i}` : `d${i}` } : { type: cases[i]!.type }),
+                ...(readOnly[i] ? { readOnly: true } : {}),
+              }),
             ]),
           );
         const module = (name: string) => ({
@@ -157,7 +168,16 @@ describe("the fast path", () => {
     const before = fastPathCounts.taken;
     fc.assert(
       fc.property(sample, ([type, data, choices]) => {
-        expect(outcome(true, type, data, choices)).toEqual(outcome(false, type, data, choices));
+        const general = outcome(false, type, data, choices);
+        // Each submodule plan interpreted, then compiled at its first value.
+        const previous = setUsesBeforeCompiling(Infinity);
+        try {
+          expect(outcome(true, type, data, choices)).toEqual(general);
+          setUsesBeforeCompiling(1);
+          expect(outcome(true, type, data, choices)).toEqual(general);
+        } finally {
+          setUsesBeforeCompiling(previous);
+        }
       }),
       { seed: 20261206, numRuns: 600 },
     );

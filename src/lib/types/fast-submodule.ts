@@ -21,6 +21,7 @@ import { attrsElemType, defineEntry } from "./attrs.js";
 import type { StaticSubmodulePlan } from "./static-submodule.js";
 import { isOptionType, type OptionType } from "./type.js";
 import { unspecified } from "./basic.js";
+import { compileConfig, type CompiledConfig } from "./compiled-config.js";
 
 /** One declared option as the fast path reads it. */
 interface FastOption {
@@ -44,6 +45,25 @@ interface FastPlan {
   /** The declared names, where a plan is used often enough to index them; null: search `options`. */
   readonly declared: ReadonlySet<string> | null;
   readonly freeformType: OptionType | null;
+  /**
+   * How many values the plan has merged, until it is compiled; then its compiled configuration,
+   * or null where it cannot be compiled (it is interpreted).
+   */
+  compiled: number | CompiledConfig | null;
+}
+
+/** A plan merges this many values interpreted before it is compiled (a plan used once costs no compilation). */
+let usesBeforeCompiling = 4;
+
+/**
+ * Sets how many values a plan merges interpreted before it is compiled (1: at once; Infinity:
+ * never), for plans made from now on and plans not yet compiled; the tests compare the two ways.
+ * Returns the previous setting.
+ */
+export function setUsesBeforeCompiling(uses: number): number {
+  const previous = usesBeforeCompiling;
+  usesBeforeCompiling = uses;
+  return previous;
 }
 
 /** Whether `plan` declares `name`. */
@@ -83,7 +103,7 @@ export function fastPlanOfStatic(plan: StaticSubmodulePlan): FastPlan | null {
     if (fast === null) return null;
     options.push(fast);
   }
-  return { options, declared: plan.declared, freeformType: plan.freeformType };
+  return { options, declared: plan.declared, freeformType: plan.freeformType, compiled: 0 };
 }
 
 /**
@@ -307,7 +327,7 @@ function templateOfCall(results: readonly unknown[]): { template: CallTemplate; 
   for (let j = 1; j < sorted.length; j++) if (sorted[j - 1]!.option.name === sorted[j]!.option.name) return null;
   const positions: number[] = new Array<number>(sorted.length);
   sorted.forEach((d, j) => (positions[d.index] = j));
-  const plan: FastPlan = { options: sorted.map((d) => d.option), declared: null, freeformType };
+  const plan: FastPlan = { options: sorted.map((d) => d.option), declared: null, freeformType, compiled: 0 };
   return { template: { plan, shapes, positions }, defaults: sorted.map((d) => d.default) };
 }
 
@@ -336,6 +356,11 @@ function optionValue(option: FastOption, defaultValue: unknown, value: Attrs, lo
     return resolvedChildValue(option.merge, value[option.name], loc, option.name, file);
   }
   if (defaultValue !== noDefault) return resolvedChildValue(option.merge, defaultValue, loc, option.name, option.file);
+  return emptyOptionValue(option);
+}
+
+/** The value of option `option` where neither the definition nor a default gives one, or {@link notCovered}. */
+function emptyOptionValue(option: FastOption): unknown {
   // A submodule's empty value is an evaluation: only a datum is taken.
   const empty = Object.getOwnPropertyDescriptor(option.type.emptyValue, "value");
   return empty !== undefined && empty.get === undefined ? empty.value : notCovered;
@@ -343,10 +368,40 @@ function optionValue(option: FastOption, defaultValue: unknown, value: Attrs, lo
 
 /**
  * The configuration of one plain definition `value` under `plan`, or {@link notCovered}; `defaults`
- * are a call's defaults by option index, null for the plan's own.
+ * are a call's defaults by option index, null for the plan's own. A plan is interpreted for its
+ * first values, then compiled.
  */
 function fastConfig(plan: FastPlan, defaults: readonly unknown[] | null, value: unknown, loc: readonly string[], file: string): unknown {
   if (!isAttrs(value)) return notCovered;
+  let { compiled } = plan;
+  if (typeof compiled === "number") {
+    plan.compiled = compiled = compiled + 1 < usesBeforeCompiling ? compiled + 1 : compilePlan(plan);
+  }
+  return typeof compiled === "function" ? compiled(defaults, value, loc, file) : interpretConfig(plan, defaults, value, loc, file);
+}
+
+/** The compiled configuration of `plan`, or null where it cannot be compiled. */
+function compilePlan(plan: FastPlan): CompiledConfig | null {
+  const { options, freeformType } = plan;
+  const elemType = freeformType === null || fastMergeOf(freeformType) === null ? undefined : attrsElemType(freeformType);
+  return compileConfig(options, freeformType !== null, {
+    notCovered,
+    noDefault,
+    isOwnGetter,
+    hasOwn,
+    isPlainDefinition,
+    child: (index, value, loc, file) => {
+      const option = options[index]!;
+      return resolvedChildValue(option.merge, value, loc, option.name, file ?? option.file);
+    },
+    empty: (index) => emptyOptionValue(options[index]!),
+    freeformEntry: elemType === undefined ? undefined : (out, key, entry, loc, file) => defineEntry(out, loc, key, elemType, entry, file),
+    setOwn,
+  });
+}
+
+/** {@link fastConfig} without compiling: the plan read option by option. */
+function interpretConfig(plan: FastPlan, defaults: readonly unknown[] | null, value: Attrs, loc: readonly string[], file: string): unknown {
   let unmatched: string[] | null = null;
   for (const key of Object.keys(value)) {
     if (isOwnGetter(value, key)) return notCovered;
