@@ -298,6 +298,42 @@ describe("the fast path", () => {
     expect(fast.taken).toBeGreaterThan(8);
   });
 
+  it("compiles a plan whatever its option names: integers, quotes, line breaks, Object's own names and __proto__", () => {
+    const odd = ["10", "9", "a b", 'q"uo\\te', "line\nbreak", "\u2028", "constructor", "toString", "__proto__", "z"];
+    const declare = (names: readonly string[]) => Object.fromEntries(names.map((n, i) => [n, mkOption({ type: types.str, default: `d${i}` })]));
+    const cases: [string, OptionType][] = [
+      ["static", types.submodule({ options: declare(odd) })],
+      ["without __proto__", types.submodule({ options: declare(odd.filter((n) => n !== "__proto__")) })],
+      ["by name, free-form", types.submodule(({ name }: { name: string }) => ({ freeformType: types.attrsOf(types.str), options: declare([...odd.slice(0, 4), name]) }))],
+    ];
+    for (const [label, type] of cases) {
+      const data = { k1: { "10": "ten", "a b": "space", constructor: "c" }, k2: { "9": "nine", "line\nbreak": "nl", free: "f", "0": "zero" }, k3: {} };
+      const read = (fast: boolean, uses: number) => {
+        setFastPath(fast);
+        const previous = setUsesBeforeCompiling(uses);
+        try {
+          const { config } = evalModules({ modules: [{ options: { xs: mkOption({ type: types.attrsOf(type) }) } }, { config: { xs: data } }] });
+          const xs = (config as { xs: Record<string, Record<string, unknown>> }).xs;
+          return Object.keys(data).map((k) => {
+            try {
+              const value = xs[k]!;
+              return [Object.keys(value), Object.getPrototypeOf(value) === Object.prototype, JSON.stringify(value)];
+            } catch (e) {
+              if (!isModuleError(e)) throw e;
+              return [e.kind, e.message];
+            }
+          });
+        } finally {
+          setUsesBeforeCompiling(previous);
+          setFastPath(true);
+        }
+      };
+      const general = read(false, Infinity);
+      expect(read(true, 1), label).toEqual(general);
+      expect(read(true, Infinity), label).toEqual(general);
+    }
+  });
+
   it("gives a function of name its name, once per value, as Nix calls it", () => {
     const calls: string[] = [];
     const type = types.submodule(({ name }: { name: string }) => {
