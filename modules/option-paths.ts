@@ -18,12 +18,18 @@ export const releaseListProducts: readonly string[] = ["cudnn", "tensorrt"];
 export const productsWithModules: readonly string[] = [...manifestProducts, ...releaseListProducts].sort();
 
 /**
- * The values of an object's own data properties: a getter (a definition computed from the
- * configuration) is not run to decide where data goes, and says nothing of variants.
+ * Whether `test` holds for a value of one of `value`'s own enumerable data properties (the keys the
+ * engine reads): a getter (a definition computed from the configuration) is not run to decide
+ * where data goes, and says nothing of variants. No list of values is made: a manifest is scanned
+ * package by package until one answers.
  */
-function dataValues(value: unknown): unknown[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
-  return Object.values(Object.getOwnPropertyDescriptors(value)).flatMap((d) => ("value" in d ? [d.value as unknown] : []));
+function someDataValue(value: unknown, test: (entry: unknown) => boolean): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (Object.getOwnPropertyDescriptor(value, key)?.get !== undefined) continue;
+    if (test((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 /**
@@ -32,10 +38,10 @@ function dataValues(value: unknown): unknown[] {
  * @example hasCudaVariants({ cudnn: { cuda_variant: ["12"], "linux-x86_64": { cuda12: {} } } }) // true
  */
 export function hasCudaVariants(data: unknown): boolean {
-  return dataValues(data).some((pkg) => {
+  return someDataValue(data, (pkg) => {
     if (typeof pkg !== "object" || pkg === null || Array.isArray(pkg)) return false;
     if (Object.hasOwn(pkg, "cuda_variant")) return true;
-    return dataValues(pkg).some((entry) => {
+    return someDataValue(pkg, (entry) => {
       const layout = platformEntryLayout(entry);
       return (layout === "variants" || layout === "mixed") && Object.keys(entry as object).some((k) => variantKeyPattern.test(k));
     });
