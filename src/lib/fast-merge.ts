@@ -114,14 +114,7 @@ export function fastPathDeclined(type: OptionType<unknown>, value: unknown): boo
  */
 export function fastChildValue(type: OptionType<unknown>, value: unknown, parentLoc: readonly string[], name: string, file: string): FastResult {
   const merge = fastMergeOf(type);
-  if (merge === null || !isPlainDefinition(value)) {
-    if (enabled) fastPathCounts.declined++;
-    return notCovered;
-  }
-  const result = merge(value, pathFree.has(merge) ? parentLoc : [...parentLoc, name], file);
-  if (result === notCovered) fastPathCounts.declined++;
-  else fastPathCounts.taken++;
-  return result;
+  return mergeChild(merge, merge !== null && !pathFree.has(merge), value, parentLoc, name, file);
 }
 
 /** A type's fast merge looked up once, for a plan that merges many values of the type. */
@@ -140,12 +133,15 @@ export function resolveFastMerge(type: OptionType<unknown>): ResolvedFastMerge {
 
 /** {@link fastChildValue} with the type's merge already looked up. */
 export function resolvedChildValue(resolved: ResolvedFastMerge, value: unknown, parentLoc: readonly string[], name: string, file: string): FastResult {
-  const { merge } = resolved;
+  return mergeChild(resolved.merge, resolved.readsPath, value, parentLoc, name, file);
+}
+
+function mergeChild(merge: FastMerge | null, readsPath: boolean, value: unknown, parentLoc: readonly string[], name: string, file: string): FastResult {
   if (merge === null || !enabled || !isPlainDefinition(value)) {
     if (enabled) fastPathCounts.declined++;
     return notCovered;
   }
-  const result = merge(value, resolved.readsPath ? [...parentLoc, name] : parentLoc, file);
+  const result = merge(value, readsPath ? [...parentLoc, name] : parentLoc, file);
   if (result === notCovered) fastPathCounts.declined++;
   else fastPathCounts.taken++;
   return result;

@@ -14,7 +14,8 @@ import { mkOptionDefault, mkForce } from "../properties.js";
 import { showOption } from "../show.js";
 import { fastDefinitionValue, fastPathDeclined, notCovered, withFastMerge } from "../fast-merge.js";
 import { lib } from "../lib.js";
-import { fastPlanOfStatic, modulesToCallPerValue, fastSubmoduleMerge, type FunctionModules } from "./fast-submodule.js";
+import { modulesToCallPerValue, type FunctionModules } from "./fast-call-plan.js";
+import { fastPlanOfStatic, fastSubmoduleMerge } from "./fast-submodule.js";
 import { areStaticModules, staticSubmodulePlan, staticSubmoduleValue, type StaticSubmodulePlan } from "./static-submodule.js";
 import {
   checkDefsForError,
