@@ -14,8 +14,9 @@
 // descriptions of the types of all options declared outside submodules. Attributes are forced in
 // Nix's order on our side too, so that where a value holds two errors both engines meet the same
 // one first. Every disagreement is printed with its seed and both renderings, shrunk by fast-check
-// to a minimal set. The summary counts the sets that hold each class of issue 18 (spec.ts
-// `features`).
+// to a minimal set. Our side is evaluated twice, with the fast path's submodule plans interpreted
+// and compiled at their first value (src/lib/types/compiled-config.ts), and both must agree with
+// Nix. The summary counts the sets that hold each class of issue 18 (spec.ts `features`).
 //
 // Exits 0 when all agree, 1 on disagreements, 0 with a skip message when Nix or the Nixpkgs lib is
 // absent, and 3 when Nix is there but cannot evaluate the lib.
@@ -29,6 +30,7 @@ import { caseArb } from "./generate.js";
 import { NixRepl, nixAvailable, type NixOutcome } from "./nix-repl.js";
 import { nixPath, nixString, renderJs, renderNix } from "./render.js";
 import { fastPathCounts } from "../../src/lib/fast-merge.js";
+import { setUsesBeforeCompiling } from "../../src/lib/types/fast-submodule.js";
 import { setWarningSettings } from "../../src/lib/warnings.js";
 import { compareNixNames, features, optionPaths, removedNames, topLevelNames, type CaseSpec } from "./spec.js";
 
@@ -214,10 +216,33 @@ function show(o: Outcome): string {
   return "json" in o ? o.json : `${o.kind} (${o.message.split("\n").slice(0, 3).join(" / ")})`;
 }
 
+/** Our outcome of a case with the fast path's plans compiled after `uses` values (1: at once; Infinity: never). */
+function ourOutcomeCompiling(spec: CaseSpec, uses: number): CaseOutcome {
+  const previous = setUsesBeforeCompiling(uses);
+  try {
+    return ourOutcome(spec);
+  } finally {
+    setUsesBeforeCompiling(previous);
+  }
+}
+
+/**
+ * How our outcomes of a case compare with Nix's: ours is evaluated twice, with the fast path's
+ * plans interpreted and compiled at once, and each is compared (a difference names the way).
+ */
+function ourDifference(spec: CaseSpec, nix: CaseOutcome): Comparison {
+  let known = false;
+  for (const [label, uses] of [["", Infinity], ["plans compiled: ", 1]] as const) {
+    const c = difference(ourOutcomeCompiling(spec, uses), nix);
+    if ("diff" in c) return { diff: `${label}${c.diff}` };
+    known ||= c.known;
+  }
+  return { known };
+}
+
 /** Where the engines differ on a case, or undefined when they agree. */
 async function compare(repl: NixRepl, spec: CaseSpec): Promise<string | undefined> {
-  const nix = nixOutcome(spec, await repl.evalAll(nixExpressions(spec)));
-  const c = difference(ourOutcome(spec), nix);
+  const c = ourDifference(spec, nixOutcome(spec, await repl.evalAll(nixExpressions(spec))));
   return "diff" in c ? c.diff : undefined;
 }
 
@@ -282,7 +307,7 @@ async function main(): Promise<void> {
     const n = nixResults.get(s)!;
     if ("json" in n.top) n.options.forEach(([, o]) => count(o));
     else count(n.top);
-    const c = difference(ourOutcome(specs.get(s)!), nixResults.get(s)!);
+    const c = ourDifference(specs.get(s)!, nixResults.get(s)!);
     if (!("diff" in c)) {
       if (c.known) knownDivergences++;
       continue;
