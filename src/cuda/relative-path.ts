@@ -19,8 +19,14 @@ export const redistBaseUrl = "https://developer.download.nvidia.com/compute/";
 // folder name, never empty, `.` or `..`.
 const segmentPattern = /^[A-Za-z0-9_+-][A-Za-z0-9._+-]*$/;
 
+// Segments of that pattern joined by slashes: none of the refusals below can apply (no segment can
+// be empty, `.` or `..`, and none of `\ : % ? #` or a leading slash can occur). Every path of a
+// valid manifest matches it, so one test answers instead of a split and a test per segment.
+const plainPathPattern = /^[A-Za-z0-9_+-][A-Za-z0-9._+-]*(?:\/[A-Za-z0-9_+-][A-Za-z0-9._+-]*)*$/;
+
 /** Why `relativePath` escapes or is not a plain path, or null when it is one. */
 function escapeReason(relativePath: string): string | null {
+  if (plainPathPattern.test(relativePath)) return null;
   if (relativePath === "") return "it is empty";
   if (relativePath.includes("\\")) return "it contains a backslash, which some servers and tools read as a folder separator";
   if (relativePath.startsWith("/")) return "it is absolute (starts with /)";

@@ -3,12 +3,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { either as E } from "fp-ts";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { buildPlan } from "../../src/cuda/build-plan.js";
 import { evaluateCuda } from "../../src/cuda/evaluate.js";
 import { checkManifest, type Manifest } from "../../src/cuda/manifest.js";
 import { cudaPackages } from "../../src/cuda/package-set.js";
-import { checkRelativePath } from "../../src/cuda/relative-path.js";
+import { checkRelativePath, relativePathError } from "../../src/cuda/relative-path.js";
 import { fromHex, fromSri } from "../../src/cuda/src-hash.js";
 import { projectRoot } from "../../src/load/bundled-data.js";
 import { expectModuleError, thrownBy } from "../support/module-errors.js";
@@ -77,6 +78,19 @@ describe("escaping relative_path values are refused", () => {
   test("every real path is accepted as it is", () => {
     expect(() => checkRelativePath("cuda_cudart/linux-x86_64/cuda_cudart-linux-x86_64-12.2.140-archive.tar.xz", ["p"])).not.toThrow();
     expect(() => checkRelativePath("libcutensor/linux-sbsa/libcutensor-linux-sbsa-2.0.1.2-archive.tar.xz", ["p"])).not.toThrow();
+  });
+
+  test("a path is accepted exactly when its slash-separated segments are names of letters, digits and . _ + -, none empty, . or ..", () => {
+    // The rule, written out segment by segment, against the checker's (which answers most paths with one pattern).
+    const plain = (p: string) => p.split("/").every((s) => s !== "." && s !== ".." && /^[A-Za-z0-9_+-][A-Za-z0-9._+-]*$/.test(s));
+    const accepted = (p: string) => relativePathError(p, ["p"]) === null;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "Z", "0", "-", "_", "+", ".", "/", "\\", "%", "?", "#", ":", " ", "é"), maxLength: 12 }), (p) => {
+        expect(accepted(p)).toBe(plain(p));
+      }),
+      { seed: 20261206, numRuns: 3000 },
+    );
+    for (const p of ["", "/", "a/", "/a", "a//b", "./a", "a/./b", "a/../b", "..", "...", "a.b/c-d+e_f", "C:x", "a%2e", "a?b", "a#b", "a\\b"]) expect(accepted(p), p).toBe(plain(p));
   });
 });
 
