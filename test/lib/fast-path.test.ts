@@ -3,6 +3,9 @@
 // configuration shows: values, key order, errors (kind, path, message) and laziness (which getters
 // of the definitions run, and when). Random types and random data, some plain, some with getters,
 // properties, wrong values and missing options, are read through both and compared step by step.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { evalModules, isModuleError, lib, renamedType, type OptionType } from "../../src/lib/index.js";
@@ -332,6 +335,29 @@ describe("the fast path", () => {
       expect(read(true, 1), label).toEqual(general);
       expect(read(true, Infinity), label).toEqual(general);
     }
+  });
+
+  it("stays interpreted, with the same values, where the runtime refuses code made from strings", () => {
+    // The built engine in a process started with --disallow-code-generation-from-strings: plans
+    // used hundreds of times cannot be compiled there, and the values are those the fast path
+    // gives elsewhere.
+    const engine = pathToFileURL(path.join(fileURLToPath(new URL("../../", import.meta.url)), "dist/src/lib/index.js")).href;
+    const script = `
+      import { evalModules, lib } from ${JSON.stringify(engine)};
+      const { mkOption, types } = lib;
+      const platform = types.submodule({ options: { p: mkOption({ type: types.str }), q: mkOption({ type: types.int, default: 1 }) } });
+      const pkg = types.submodule(({ name }) => ({ freeformType: types.attrsOf(platform), options: { name: mkOption({ type: types.str, default: name }) } }));
+      const xs = Object.fromEntries(Array.from({ length: 300 }, (_, i) => ["k" + i, { a: { p: "v" + i }, z: { p: "w", q: i } }]));
+      const { config } = evalModules({ modules: [{ options: { xs: mkOption({ type: types.attrsOf(pkg) }) } }, { config: { xs } }] });
+      process.stdout.write(JSON.stringify(config.xs));
+    `;
+    const run = (flags: readonly string[]) => spawnSync(process.execPath, [...flags, "--input-type=module", "-e", script], { encoding: "utf8" });
+    const refused = run(["--disallow-code-generation-from-strings"]);
+    const allowed = run([]);
+    expect(refused.stderr).toBe("");
+    expect(refused.status).toBe(0);
+    expect(refused.stdout).toBe(allowed.stdout);
+    expect(JSON.parse(allowed.stdout)["k299"]).toEqual({ a: { p: "v299", q: 1 }, name: "k299", z: { p: "w", q: 299 } });
   });
 
   it("gives a function of name its name, once per value, as Nix calls it", () => {

@@ -4,10 +4,10 @@
  * are named property reads and one object literal instead of loops over the plan with keyed reads
  * and stores (which V8 runs slowly while the code is cold, and which keeps it cold longer).
  *
- * The compiled function gives what the interpreting merge (`fastConfig`) gives. Option names enter the code
- * only as JSON string literals; a plan with an option named `__proto__` (which a literal would
- * take as the prototype) is not compiled, nor is any plan where the runtime refuses to make code
- * from strings.
+ * The compiled function gives what the interpreting merge (`fastConfig`) gives. Option names
+ * enter the code only as JSON string literals; a plan with an option named `__proto__` (which a
+ * literal would take as the prototype) is not compiled, nor is any plan where the runtime refuses
+ * to make code from strings.
  */
 import type { Attrs } from "../attrs.js";
 
@@ -51,7 +51,6 @@ export function compileConfig(options: readonly CompiledOption[], hasFreeform: b
   const names = options.map((o) => JSON.stringify(o.name));
   const lines: string[] = [];
   lines.push("const { notCovered, noDefault, isOwnGetter, hasOwn, isPlainDefinition, child, empty, freeformEntry, setOwn } = env;");
-  lines.push(`const planDefaults = [${options.map((_, j) => `planDefault${j}`).join(", ")}];`);
   lines.push("return function compiledConfig(defaults, value, loc, file) {");
   lines.push("  let unmatched = null;");
   lines.push("  const keys = Object.keys(value);");
@@ -93,9 +92,8 @@ export function compileConfig(options: readonly CompiledOption[], hasFreeform: b
   lines.push("  return out;");
   lines.push("};");
   try {
-    const parameters = ["env", ...options.map((_, j) => `planDefault${j}`)];
-    const make = new Function(...parameters, lines.join("\n")) as (env: CompiledConfigEnvironment, ...defaults: unknown[]) => CompiledConfig;
-    return make(env, ...options.map((o) => o.default));
+    const make = new Function("env", "planDefaults", lines.join("\n")) as (env: CompiledConfigEnvironment, planDefaults: readonly unknown[]) => CompiledConfig;
+    return make(env, options.map((o) => o.default));
   } catch {
     // The runtime refuses code made from strings (--disallow-code-generation-from-strings).
     return null;
