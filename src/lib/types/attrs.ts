@@ -1,5 +1,5 @@
 /** Attribute-set types: `attrs` (shallow update), and `attrsOf`/`lazyAttrsOf` (merged key by key). */
-import { compareNames, defineCachedLazy, defineLazy, hasOwn, isAttrs, isOwnGetter, setOwn, updateAttrs, type Attrs } from "../attrs.js";
+import { compareNames, defineCachedLazy, sortNames, defineLazy, hasOwn, isAttrs, isOwnGetter, setOwn, updateAttrs, type Attrs } from "../attrs.js";
 import { Lazy, lazyProperty } from "../lazy.js";
 import { fastChildValue, fastDefinitionValue, isPlainDataObject, isPlainDefinition, notCovered, withFastMerge } from "../fast-merge.js";
 import { mergeDefinitions, type MergedDefinitions } from "../merge-definitions.js";
@@ -60,7 +60,7 @@ function isPlainEntry(value: Attrs, key: string): boolean {
  */
 function mergeOneDefinition(out: Attrs, loc: readonly string[], elemType: OptionType, def: Definition): Attrs {
   const value = def.value as Attrs;
-  for (const key of Object.keys(value).sort(compareNames)) {
+  for (const key of sortNames(Object.keys(value))) {
     if (isPlainEntry(value, key)) {
       const entry = value[key];
       // Once read, the entry is its value alone: its merge is not kept alive by the set.
@@ -181,7 +181,7 @@ function makeAttrsWith<V>(elemType: OptionType<V>, lazy: boolean, placeholder: s
     const keys = Object.keys(value);
     for (const key of keys) if (!isPlainDefinition(value[key])) return notCovered;
     const out: Attrs = {};
-    for (const key of keys.sort(compareNames)) defineEntry(out, loc, key, elemType, value[key], file);
+    for (const key of sortNames(keys)) defineEntry(out, loc, key, elemType, value[key], file);
     return out;
   });
 }

@@ -14,7 +14,7 @@
  * `apply`, a value that fails its check, a missing value) leaves the whole value to the general
  * path, which gives it with its own laziness and errors.
  */
-import { compareNames, hasOwn, isAttrs, isOwnGetter, setOwn, type Attrs } from "../attrs.js";
+import { compareNames, hasOwn, isAttrs, isOwnGetter, setOwn, sortNames, type Attrs } from "../attrs.js";
 import { declares } from "../options.js";
 import { isPlainDefinition, notCovered, fastMergeOf, resolveFastMerge, resolvedChildValue, type FastMerge } from "../fast-merge.js";
 import { attrsElemType, defineEntry } from "./attrs.js";
@@ -145,7 +145,7 @@ function interpretConfig(plan: FastPlan, defaults: readonly unknown[] | null, va
   const elemType = fastMergeOf(plan.freeformType!) === null ? undefined : attrsElemType(plan.freeformType!);
   if (elemType === undefined) return notCovered;
   // As `recursiveUpdate` lays the declared options over the free-form ones: every key, sorted.
-  unmatched.sort(compareNames);
+  sortNames(unmatched);
   let d = 0;
   for (let u = 0; u <= unmatched.length; u++) {
     const key = unmatched[u];

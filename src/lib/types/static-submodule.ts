@@ -10,7 +10,7 @@
  * `_module` definition, undeclared names without a free-form type, a free-form merge that fails)
  * is left to the nested evaluation, which gives the value or the error it always gave.
  */
-import { compareNames, defineCachedLazy, hasOwn, isAttrs, type Attrs } from "../attrs.js";
+import { defineCachedLazy, hasOwn, isAttrs, sortNames, type Attrs } from "../attrs.js";
 import { recursiveUpdate } from "../config-objects.js";
 import type { PendingDefinition } from "../definitions.js";
 import { nestLazily, optionTreeOf, type Evaluation } from "../eval-modules.js";
@@ -119,7 +119,7 @@ export function staticSubmoduleValue(plan: StaticSubmodulePlan, loc: readonly st
 
   let freeform: unknown;
   try {
-    freeform = plan.freeformType!.merge(loc, freeformDefinitions(plan.freeformType!, file, value, unmatched.sort(compareNames)));
+    freeform = plan.freeformType!.merge(loc, freeformDefinitions(plan.freeformType!, file, value, sortNames(unmatched)));
   } catch {
     return undefined;
   }
