@@ -304,8 +304,10 @@ describe("the fast path", () => {
   it("compiles a plan whatever its option names: integers, quotes, line breaks, Object's own names and __proto__", () => {
     const odd = ["10", "9", "a b", 'q"uo\\te', "line\nbreak", "\u2028", "constructor", "toString", "__proto__", "z"];
     const declare = (names: readonly string[]) => Object.fromEntries(names.map((n, i) => [n, mkOption({ type: types.str, default: `d${i}` })]));
+    const many = Array.from({ length: 300 }, (_, i) => `o${i}`);
     const cases: [string, OptionType][] = [
       ["static", types.submodule({ options: declare(odd) })],
+      ["300 options, left interpreted", types.submodule({ options: declare([...many, "10", "a b"]) })],
       ["without __proto__", types.submodule({ options: declare(odd.filter((n) => n !== "__proto__")) })],
       ["by name, free-form", types.submodule(({ name }: { name: string }) => ({ freeformType: types.attrsOf(types.str), options: declare([...odd.slice(0, 4), name]) }))],
     ];

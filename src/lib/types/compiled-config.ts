@@ -43,11 +43,17 @@ export interface CompiledOption {
 export type CompiledConfig = (defaults: readonly unknown[] | null, value: Attrs, loc: readonly string[], file: string) => unknown;
 
 /**
+ * A plan of more options stays interpreted: its code would grow with every option (and a name
+ * may be long), and a function that large is not optimised by V8 anyway.
+ */
+const maxCompiledOptions = 256;
+
+/**
  * The compiled configuration of a plan with the given options (sorted by name) and free-form
  * type (whether it has one); null where it cannot be compiled.
  */
 export function compileConfig(options: readonly CompiledOption[], hasFreeform: boolean, env: CompiledConfigEnvironment): CompiledConfig | null {
-  if (options.some((o) => o.name === "__proto__")) return null;
+  if (options.length > maxCompiledOptions || options.some((o) => o.name === "__proto__")) return null;
   const names = options.map((o) => JSON.stringify(o.name));
   const lines: string[] = [];
   lines.push("const { notCovered, noDefault, isOwnGetter, hasOwn, isPlainDefinition, child, empty, freeformEntry, setOwn } = env;");
