@@ -123,12 +123,18 @@ export interface ResolvedFastMerge {
   readonly merge: FastMerge | null;
   /** Whether the merge reads its path (a scalar's does not, so none is made for it). */
   readonly readsPath: boolean;
+  /**
+   * Where the merge gives a plain value itself once a check accepts it ({@link identityFastMerge}),
+   * that check (which never throws), so that compiled code can run it without the calls around
+   * it; null otherwise.
+   */
+  readonly identityCheck: ((value: unknown) => boolean) | null;
 }
 
 /** The fast merge of `type`, looked up now (it is kept by whoever merges many values with it). */
 export function resolveFastMerge(type: OptionType<unknown>): ResolvedFastMerge {
   const merge = fastMergeOf(type);
-  return { merge, readsPath: merge !== null && !pathFree.has(merge) };
+  return { merge, readsPath: merge !== null && !pathFree.has(merge), identityCheck: (merge !== null && identityChecks.get(merge)) || null };
 }
 
 /** {@link fastChildValue} with the type's merge already looked up. */
@@ -150,6 +156,9 @@ function mergeChild(merge: FastMerge | null, readsPath: boolean, value: unknown,
 /** The fast merges that never read their path (a scalar's). */
 const pathFree = new WeakSet<FastMerge>();
 
+/** The checks of the fast merges {@link identityFastMerge} made, by merge. */
+const identityChecks = new WeakMap<FastMerge, (value: unknown) => boolean>();
+
 /**
  * The fast merge of a type whose merge of one definition is the value itself (str, int, bool,
  * enum, ...): the value where `check` accepts it.
@@ -158,6 +167,7 @@ export function identityFastMerge(check: (value: unknown) => boolean): () => Fas
   return () => {
     const merge: FastMerge = (value) => (check(value) ? value : notCovered);
     pathFree.add(merge);
+    identityChecks.set(merge, check);
     return merge;
   };
 }

@@ -16,7 +16,7 @@
  */
 import { compareNames, hasOwn, isAttrs, isOwnGetter, setOwn, sortNames, type Attrs } from "../attrs.js";
 import { declares } from "../options.js";
-import { isPlainDefinition, notCovered, fastMergeOf, resolveFastMerge, resolvedChildValue, type FastMerge } from "../fast-merge.js";
+import { fastPathCounts, isPlainDefinition, notCovered, fastMergeOf, resolveFastMerge, resolvedChildValue, type FastMerge } from "../fast-merge.js";
 import { attrsElemType, defineEntry } from "./attrs.js";
 import type { StaticSubmodulePlan } from "./static-submodule.js";
 import type { OptionType } from "./type.js";
@@ -118,6 +118,8 @@ function compilePlan(plan: FastPlan): CompiledConfig | null {
     empty: (index) => emptyOptionValue(options[index]!),
     freeformEntry: elemType === undefined ? undefined : (out, key, entry, loc, file) => defineEntry(out, loc, key, elemType, entry, file),
     setOwn,
+    identityChecks: options.map((o) => o.merge.identityCheck),
+    counts: fastPathCounts,
   });
 }
 
