@@ -9,8 +9,9 @@
  * - A plan is read option by option for its first values, then compiled to a function
  *   (src/lib/types/compiled-config.ts).
  *
- * Every declared option's value is computed at once (a fast merge cannot fail or run user code,
- * so this is unobservable); an option the fast merges do not cover (a getter, a property, an
+ * Every declared option's value is computed at once (a fast merge cannot fail, and the module
+ * functions it calls are functions of their arguments, so this is unobservable); an option the
+ * fast merges do not cover (a getter, a property, an
  * `apply`, a value that fails its check, a missing value) leaves the whole value to the general
  * path, which gives it with its own laziness and errors.
  */
