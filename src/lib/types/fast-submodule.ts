@@ -11,9 +11,9 @@
  *
  * Every declared option's value is computed at once (a fast merge cannot fail, and the module
  * functions it calls are functions of their arguments, so this is unobservable); an option the
- * fast merges do not cover (a getter, a property, an
- * `apply`, a value that fails its check, a missing value) leaves the whole value to the general
- * path, which gives it with its own laziness and errors.
+ * fast merges do not cover (a getter, a property, an `apply`, a value that fails its check, a
+ * missing value) leaves the whole value to the general path, which gives it with its own laziness
+ * and errors.
  */
 import { compareNames, hasOwn, isAttrs, isOwnGetter, setOwn, sortNames, type Attrs } from "../attrs.js";
 import { declares } from "../options.js";
