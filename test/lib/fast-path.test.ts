@@ -362,6 +362,61 @@ describe("the fast path", () => {
     expect(JSON.parse(allowed.stdout)["k299"]).toEqual({ a: { p: "v299", q: 1 }, name: "k299", z: { p: "w", q: 299 } });
   });
 
+  it("reads only what the general path reads: enumerable properties, and modules deduplicated by key", () => {
+    const read = (type: OptionType, data: Record<string, unknown>, fast: boolean, uses: number) => {
+      setFastPath(fast);
+      const previous = setUsesBeforeCompiling(uses);
+      try {
+        const { config } = evalModules({ modules: [{ options: { xs: mkOption({ type: types.attrsOf(type) }) } }, { config: { xs: data } }] });
+        const xs = (config as { xs: Record<string, unknown> }).xs;
+        return Object.keys(data).map((k) => {
+          try {
+            return JSON.stringify(xs[k]);
+          } catch (e) {
+            if (!isModuleError(e)) throw e;
+            return `${e.kind}: ${e.message.split("\n")[0]}`;
+          }
+        });
+      } finally {
+        setUsesBeforeCompiling(previous);
+        setFastPath(true);
+      }
+    };
+    const compare = (type: () => OptionType, data: () => Record<string, unknown>) => {
+      const general = read(type(), data(), false, Infinity);
+      for (const uses of [Infinity, 1]) expect(read(type(), data(), true, uses)).toEqual(general);
+      return general;
+    };
+    // A property that is not enumerable is no definition; a getter there is not run.
+    let runs = 0;
+    const hidden = () => {
+      const v: Record<string, unknown> = {};
+      Object.defineProperty(v, "a", { get: () => (runs++, "GETTER"), enumerable: false });
+      Object.defineProperty(v, "b", { value: "hidden", enumerable: false });
+      return { k1: v, k2: v, k3: { a: "shown" } };
+    };
+    const byName = () => types.submodule(({ name }: { name: string }) => ({ options: { a: mkOption({ type: types.str, default: name }), b: mkOption({ type: types.str, default: "b" }) } }));
+    expect(compare(byName, hidden)).toEqual(['{"a":"k1","b":"b"}', '{"a":"k2","b":"b"}', '{"a":"shown","b":"b"}']);
+    expect(runs).toBe(0);
+    // Two modules of one key are one module: the second's option is not declared.
+    const keyed = () =>
+      types.submodule([
+        ({ name }: { name: string }) => ({ key: "same", options: { a: mkOption({ type: types.str, default: name }) } }),
+        () => ({ key: "same", options: { b: mkOption({ type: types.str, default: "b" }) } }),
+      ]);
+    const general = compare(keyed, () => ({ k1: {}, k2: { b: "x" }, k3: {}, k4: {}, k5: {} }));
+    expect(general[0]).toBe('{"a":"k1"}');
+    expect(general[1]).toContain("UndeclaredOption");
+    // Interpreted and compiled, a declined value counts the same: options before free-form entries.
+    const counted = (uses: number) => {
+      const type = types.submodule({ freeformType: types.attrsOf(types.str), options: { b: mkOption({ type: types.int }) } });
+      const before = { ...fastPathCounts };
+      read(type, { k: { a: "x", b: "bad" } }, true, uses);
+      return [fastPathCounts.taken - before.taken, fastPathCounts.declined - before.declined];
+    };
+    expect(counted(1)).toEqual(counted(Infinity));
+  });
+
   it("gives a function of name its name, once per value, as Nix calls it", () => {
     const calls: string[] = [];
     const type = types.submodule(({ name }: { name: string }) => {

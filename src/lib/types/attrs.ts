@@ -88,7 +88,7 @@ export function attrsWith<V = unknown>(spec: AttrsWithSpec<V>): OptionType<Recor
   const placeholder = spec.placeholder ?? "name";
   // One type per parameters: a type is a value, and a module function called per value asks for
   // the same one each time (so its fast merge is made once).
-  if (typeof elemType !== "object" || elemType === null) return makeAttrsWith(elemType, lazy, placeholder);
+  if (typeof elemType !== "object" || elemType === null || typeof lazy !== "boolean" || typeof placeholder !== "string") return makeAttrsWith(elemType, lazy, placeholder);
   let byLaziness = attrsWithTypes.get(elemType);
   if (byLaziness === undefined) attrsWithTypes.set(elemType, (byLaziness = { eager: new Map(), lazy: new Map() }));
   const byPlaceholder = lazy ? byLaziness.lazy : byLaziness.eager;

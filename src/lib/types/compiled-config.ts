@@ -16,7 +16,6 @@ export interface CompiledConfigEnvironment {
   readonly notCovered: symbol;
   readonly noDefault: symbol;
   readonly isOwnGetter: (obj: object, key: string) => boolean;
-  readonly hasOwn: (obj: object, key: string) => boolean;
   readonly isPlainDefinition: (value: unknown) => boolean;
   /** The value of option `index` from a definition's field or a default, or `notCovered`. */
   readonly child: (index: number, value: unknown, loc: readonly string[], file: string | null) => unknown;
@@ -63,17 +62,19 @@ export function compileConfig(options: readonly CompiledOption[], hasFreeform: b
   if (options.length > maxCompiledOptions || options.some((o) => o.name === "__proto__")) return null;
   const names = options.map((o) => JSON.stringify(o.name));
   const lines: string[] = [];
-  lines.push("const { notCovered, noDefault, isOwnGetter, hasOwn, isPlainDefinition, child, empty, freeformEntry, setOwn, identityChecks, counts } = env;");
+  lines.push("const { notCovered, noDefault, isOwnGetter, isPlainDefinition, child, empty, freeformEntry, setOwn, identityChecks, counts } = env;");
   options.forEach((_, j) => {
     if (env.identityChecks[j] != null) lines.push(`const check${j} = identityChecks[${j}];`);
   });
   lines.push("return function compiledConfig(defaults, value, loc, file) {");
   lines.push("  let unmatched = null;");
+  // Which options the definition gives: its enumerable keys, as the general path reads them.
+  if (options.length > 0) lines.push(`  let ${options.map((_, j) => `has${j} = false`).join(", ")};`);
   lines.push("  const keys = Object.keys(value);");
   lines.push("  for (let i = 0; i < keys.length; i++) {");
   lines.push("    const key = keys[i];");
   lines.push("    if (isOwnGetter(value, key)) return notCovered;");
-  if (names.length > 0) lines.push(`    switch (key) { ${names.map((n) => `case ${n}:`).join(" ")} continue; }`);
+  if (names.length > 0) lines.push(`    switch (key) { ${names.map((n, j) => `case ${n}: has${j} = true; continue;`).join(" ")} }`);
   lines.push(hasFreeform ? '    if (key === "_module" || !isPlainDefinition(value[key])) return notCovered;' : "    return notCovered;");
   lines.push("    (unmatched ??= []).push(key);");
   lines.push("  }");
@@ -82,7 +83,7 @@ export function compileConfig(options: readonly CompiledOption[], hasFreeform: b
   options.forEach((option, j) => {
     const name = names[j]!;
     lines.push(`  let v${j};`);
-    lines.push(`  if (hasOwn(value, ${name})) {`);
+    lines.push(`  if (has${j}) {`);
     if (option.readOnly) lines.push(`    if (given[${j}] !== noDefault) return notCovered;`);
     if (env.identityChecks[j] != null) {
       // `child`'s work inline: a plain value that the check accepts is the option's value.

@@ -17,8 +17,11 @@ import { isOptionType, type OptionType } from "./type.js";
 /** Thrown by the arguments of a module function that reads anything but `name` and `lib`. */
 const leftFastPath = Symbol("the module read an argument the fast path does not give");
 
-/** The keys a module may have for the fast path: declarations and a free-form type. */
-const declarationKeys = new Set(["_file", "key", "options", "freeformType"]);
+/**
+ * The keys a module may have for the fast path: declarations and a free-form type. Not `key`:
+ * two modules of one key are one module to the evaluation, which the general path decides.
+ */
+const declarationKeys = new Set(["_file", "options", "freeformType"]);
 
 /**
  * The arguments a module function gets on the fast path: `name` and `lib`; reading anything else

@@ -15,7 +15,7 @@
  * missing value) leaves the whole value to the general path, which gives it with its own laziness
  * and errors.
  */
-import { compareNames, hasOwn, isAttrs, isOwnGetter, setOwn, sortNames, type Attrs } from "../attrs.js";
+import { compareNames, isAttrs, isOwnGetter, setOwn, sortNames, type Attrs } from "../attrs.js";
 import { declares } from "../options.js";
 import { fastPathCounts, isPlainDefinition, notCovered, fastMergeOf, resolveFastMerge, resolvedChildValue, type FastMerge } from "../fast-merge.js";
 import { attrsElemType, defineEntry } from "./attrs.js";
@@ -73,13 +73,16 @@ export function fastPlanOfStatic(plan: StaticSubmodulePlan): FastPlan | null {
 
 /** The value of one option of a fast plan with default `defaultValue`, or {@link notCovered}. */
 function optionValue(option: FastOption, defaultValue: unknown, value: Attrs, loc: readonly string[], file: string): unknown {
-  if (hasOwn(value, option.name)) {
+  // Only an enumerable property is a definition, as the general path reads them (Object.keys).
+  if (propertyIsEnumerable.call(value, option.name)) {
     if (option.readOnly && defaultValue !== noDefault) return notCovered;
     return resolvedChildValue(option.merge, value[option.name], loc, option.name, file);
   }
   if (defaultValue !== noDefault) return resolvedChildValue(option.merge, defaultValue, loc, option.name, option.file);
   return emptyOptionValue(option);
 }
+
+const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
 
 /** The value of option `option` where neither the definition nor a default gives one, or {@link notCovered}. */
 function emptyOptionValue(option: FastOption): unknown {
@@ -110,7 +113,6 @@ function compilePlan(plan: FastPlan): CompiledConfig | null {
     notCovered,
     noDefault,
     isOwnGetter,
-    hasOwn,
     isPlainDefinition,
     child: (index, value, loc, file) => {
       const option = options[index]!;
@@ -133,30 +135,30 @@ function interpretConfig(plan: FastPlan, defaults: readonly unknown[] | null, va
     if (key === "_module" || plan.freeformType === null || !isPlainDefinition(value[key])) return notCovered;
     (unmatched ??= []).push(key);
   }
+  // Only a set type merges the free-form names entry by entry, as one definition.
+  const elemType = unmatched === null || fastMergeOf(plan.freeformType!) === null ? undefined : attrsElemType(plan.freeformType!);
+  if (unmatched !== null && elemType === undefined) return notCovered;
   const { options } = plan;
+  // Every option first, then the free-form entries, as the compiled code does (a declined option
+  // merges no entry, and the fast path's counts agree).
+  const values: unknown[] = [];
+  for (let j = 0; j < options.length; j++) {
+    const option = options[j]!;
+    const result = optionValue(option, defaults === null ? option.default : defaults[j], value, loc, file);
+    if (result === notCovered) return notCovered;
+    values.push(result);
+  }
   const out: Attrs = {};
-  if (unmatched === null) {
-    for (let j = 0; j < options.length; j++) {
-      const option = options[j]!;
-      const result = optionValue(option, defaults === null ? option.default : defaults[j], value, loc, file);
-      if (result === notCovered) return notCovered;
-      setOwn(out, option.name, result);
-    }
+  if (unmatched === null || elemType === undefined) {
+    for (let j = 0; j < options.length; j++) setOwn(out, options[j]!.name, values[j]);
     return out;
   }
-  // Only a set type merges the free-form names entry by entry, as one definition.
-  const elemType = fastMergeOf(plan.freeformType!) === null ? undefined : attrsElemType(plan.freeformType!);
-  if (elemType === undefined) return notCovered;
   // As `recursiveUpdate` lays the declared options over the free-form ones: every key, sorted.
   sortNames(unmatched);
   let d = 0;
   for (let u = 0; u <= unmatched.length; u++) {
     const key = unmatched[u];
-    for (; d < options.length && (key === undefined || compareNames(options[d]!.name, key) < 0); d++) {
-      const result = optionValue(options[d]!, defaults === null ? options[d]!.default : defaults[d], value, loc, file);
-      if (result === notCovered) return notCovered;
-      setOwn(out, options[d]!.name, result);
-    }
+    for (; d < options.length && (key === undefined || compareNames(options[d]!.name, key) < 0); d++) setOwn(out, options[d]!.name, values[d]);
     if (key !== undefined) defineEntry(out, loc, key, elemType, value[key], file);
   }
   return out;
