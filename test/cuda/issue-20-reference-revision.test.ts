@@ -4,19 +4,11 @@
 import { either as E } from "fp-ts";
 import { describe, expect, test } from "vitest";
 import { buildPlan, type BuildPlan } from "../../src/cuda/build-plan.js";
-import { evaluateCuda } from "../../src/cuda/evaluate.js";
 import { checkManifest } from "../../src/cuda/manifest.js";
-import { cudaPackages, type CudaPackageSet } from "../../src/cuda/package-set.js";
-import { bundledManifests, bundledNewerManifests, bundledReleaseLists } from "../../src/load/bundled-data.js";
+import { bundledEvaluation, packageSet } from "../support/cuda-package-sets.js";
 
-const evaluation = evaluateCuda({ manifests: bundledManifests(), releases: bundledReleaseLists(), newerManifests: bundledNewerManifests() });
+const evaluation = bundledEvaluation;
 
-const sets = new Map<string, CudaPackageSet>();
-function packageSet(cudaVersion: string, system: string, jetson = false): CudaPackageSet {
-  const key = `${cudaVersion} ${system} ${jetson}`;
-  if (!sets.has(key)) sets.set(key, cudaPackages({ evaluation, cudaVersion, system, jetson }));
-  return sets.get(key)!;
-}
 
 function plan(cudaVersion: string, system: string, name: string, jetson = false): BuildPlan {
   const entry = packageSet(cudaVersion, system, jetson).packages[name];

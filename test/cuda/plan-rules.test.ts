@@ -4,16 +4,15 @@
 import { either as E } from "fp-ts";
 import { describe, expect, test } from "vitest";
 import { buildPlan, type BuildPlan } from "../../src/cuda/build-plan.js";
-import { evaluateCuda } from "../../src/cuda/evaluate.js";
 import { fixups } from "../../src/cuda/fixups.js";
 import { checkManifest, type Manifest } from "../../src/cuda/index.js";
 import { outputBrokenConditions, outputsFromFeatures } from "../../src/cuda/outputs.js";
-import { checkCudaPackages, cudaPackages, type CudaPackageSet, type PackageEntry } from "../../src/cuda/package-set.js";
+import { checkCudaPackages, cudaPackages, type PackageEntry } from "../../src/cuda/package-set.js";
 import { getNixSystems, platformOf } from "../../src/cuda/platforms.js";
-import { bundledManifests, bundledNewerManifests, bundledReleaseLists } from "../../src/load/bundled-data.js";
 import { expectModuleError, thrownBy } from "../support/module-errors.js";
+import { bundledEvaluation, packageSet } from "../support/cuda-package-sets.js";
 
-const evaluation = evaluateCuda({ manifests: bundledManifests(), releases: bundledReleaseLists(), newerManifests: bundledNewerManifests() });
+const evaluation = bundledEvaluation;
 
 function manifest(product: string, version: string): Manifest {
   const result = checkManifest(evaluation, product, version);
@@ -21,12 +20,6 @@ function manifest(product: string, version: string): Manifest {
   return result.right;
 }
 
-const sets = new Map<string, CudaPackageSet>();
-function packageSet(cudaVersion: string, system: string, jetson = false): CudaPackageSet {
-  const key = `${cudaVersion} ${system} ${jetson}`;
-  if (!sets.has(key)) sets.set(key, cudaPackages({ evaluation, cudaVersion, system, jetson }));
-  return sets.get(key)!;
-}
 
 function entry(cudaVersion: string, system: string, name: string, jetson = false): PackageEntry {
   const found = packageSet(cudaVersion, system, jetson).packages[name];

@@ -3,7 +3,8 @@
 // file named by an error raised while a module function is called. Expected values are what
 // Nixpkgs' lib/modules.nix gives (checked with nix-instantiate).
 import { describe, expect, test } from "vitest";
-import { lib, ModuleError } from "../../src/lib/index.js";
+import { lib } from "../../src/lib/index.js";
+import { thrownBy } from "../support/module-errors.js";
 
 const { mkOption, types } = lib;
 
@@ -15,15 +16,6 @@ function survives(key: unknown, entry: unknown): boolean {
   return "enable" in evaluation.options;
 }
 
-function errorOf(read: () => unknown): ModuleError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof ModuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a ModuleError");
-}
 
 describe("disabledModules entries convert as Nix's toString converts them (issue 8)", () => {
   test.each([
@@ -43,16 +35,16 @@ describe("disabledModules entries convert as Nix's toString converts them (issue
   });
 
   test("a set whose string and key differ is refused as ambiguous, naming the file", () => {
-    const e = errorOf(() => survives("/x/y", { outPath: "/x/y", key: "other" }));
+    const e = thrownBy(() => survives("/x/y", { outPath: "/x/y", key: "other" }));
     expect(e.kind).toBe("InvalidModule");
     expect(e.message).toMatch(/`disabler\.nix' has a disabledModules entry that converts to the string "\/x\/y" but also has a `key' \("other"\)/);
     expect(e.definitions).toEqual([{ file: "disabler.nix" }]);
   });
 
   test("a function, or a set with neither a key nor a string form, is refused", () => {
-    expect(errorOf(() => survives("k", () => 1)).message).toMatch(/but one in `disabler\.nix' is of type lambda/);
-    expect(errorOf(() => survives("k", { a: 1 })).message).toMatch(/a set without a `key'/);
-    expect(errorOf(() => survives("k", [{ a: 1 }])).message).toMatch(/is of type list/);
+    expect(thrownBy(() => survives("k", () => 1)).message).toMatch(/but one in `disabler\.nix' is of type lambda/);
+    expect(thrownBy(() => survives("k", { a: 1 })).message).toMatch(/a set without a `key'/);
+    expect(thrownBy(() => survives("k", [{ a: 1 }])).message).toMatch(/is of type list/);
   });
 });
 
@@ -84,13 +76,13 @@ describe("module keys and files convert as Nix's toString converts them (issue 8
   });
 
   test("a set that is no string is refused as a key", () => {
-    expect(errorOf(() => survives({ a: 1 }, "x")).message).toMatch(/The `key' of the module `.*' must be a string/);
+    expect(thrownBy(() => survives({ a: 1 }, "x")).message).toMatch(/The `key' of the module `.*' must be a string/);
   });
 });
 
 describe("an error raised by a module function names the module's file (issue 8)", () => {
   test("an argument of _module.args read while the modules are collected", () => {
-    const e = errorOf(
+    const e = thrownBy(
       () =>
         lib.evalModules({
           modules: [
@@ -106,13 +98,13 @@ describe("an error raised by a module function names the module's file (issue 8)
 
   test("in a submodule, at the submodule's path", () => {
     const sub = types.submodule({ imports: [{ _file: "inner.nix", imports: [({ custom }: { custom: unknown }) => ({ config: { custom } })] }] });
-    const e = errorOf(() => (lib.evalModules({ modules: [{ options: { s: mkOption({ type: sub, default: {} }) } }] }).config as { s: unknown }).s);
+    const e = thrownBy(() => (lib.evalModules({ modules: [{ options: { s: mkOption({ type: sub, default: {} }) } }] }).config as { s: unknown }).s);
     expect(e.message).toMatch(/^In module `inner\.nix': A module reads the argument `custom'/);
     expect(e.path).toEqual(["s"]);
   });
 
   test("an error that names its definitions already is left as it is", () => {
-    const e = errorOf(
+    const e = thrownBy(
       () =>
         lib.evalModules({
           modules: [{ _file: "outer.nix", imports: [() => lib.evalModules({ modules: [{ _file: "inner.nix", disabledModules: [{ a: 1 }] }] }).config] }],

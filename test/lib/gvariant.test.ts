@@ -3,7 +3,8 @@
 // (../shared/nixpkgs-lib/lib/gvariant.nix), and each error Nix's message. modules.sh 201 runs
 // lib/tests/modules/gvariant.nix (test/modules-sh).
 import { describe, expect, test } from "vitest";
-import { isModuleError, lib, type ModuleError } from "../../src/lib/index.js";
+import { lib } from "../../src/lib/index.js";
+import { thrownBy } from "../support/module-errors.js";
 
 const g = lib.gvariant;
 
@@ -47,34 +48,25 @@ describe("lib.gvariant prints as Nix's toString does", () => {
   });
 });
 
-function thrown(body: () => unknown): ModuleError {
-  try {
-    body();
-  } catch (e) {
-    if (isModuleError(e)) return e;
-    throw e;
-  }
-  throw new Error("nothing was thrown");
-}
 
 describe("lib.gvariant refuses what Nix refuses, in its words", () => {
   test("an integer, whose type is unclear: the constructors whose range holds it", () => {
-    const e = thrown(() => g.mkValue(-1));
+    const e = thrownBy(() => g.mkValue(-1));
     expect(e.kind).toBe("InvalidDefinition");
     expect(e.message).toBe(
       "The GVariant type for number “-1” is unclear.\n" +
         "Please wrap the value with one of the following, depending on the value type in GSettings schema:\n" +
         "- `lib.gvariant.mkInt32` for `i`\n- `lib.gvariant.mkInt64` for `x`\n- `lib.gvariant.mkInt16` for `n`\n",
     );
-    expect(thrown(() => g.mkValue(70000)).message).toContain("- `lib.gvariant.mkUint64` for `t`\n");
-    expect(thrown(() => g.mkValue(70000)).message).not.toContain("mkUint16");
+    expect(thrownBy(() => g.mkValue(70000)).message).toContain("- `lib.gvariant.mkUint64` for `t`\n");
+    expect(thrownBy(() => g.mkValue(70000)).message).not.toContain("mkUint16");
   });
 
   test("a set, null, a function, an empty or a mixed list", () => {
-    expect(thrown(() => g.mkValue({ a: 1 })).message).toMatch(/^Cannot construct GVariant value from an attribute set\. .*`lib\.gvariant\.mkDictionaryEntry`\.$/);
-    expect(thrown(() => g.mkValue(null)).message).toBe("The GVariant type of “null” can't be inferred.");
-    expect(thrown(() => g.mkValue((x: unknown) => x)).message).toBe("The GVariant type of “lambda” can't be inferred.");
-    expect(thrown(() => g.mkArray([])).message).toBe("Please create empty array with mkEmptyArray.");
-    expect(thrown(() => g.mkArray(["a", true])).message).toBe("Elements in a list should have same type.");
+    expect(thrownBy(() => g.mkValue({ a: 1 })).message).toMatch(/^Cannot construct GVariant value from an attribute set\. .*`lib\.gvariant\.mkDictionaryEntry`\.$/);
+    expect(thrownBy(() => g.mkValue(null)).message).toBe("The GVariant type of “null” can't be inferred.");
+    expect(thrownBy(() => g.mkValue((x: unknown) => x)).message).toBe("The GVariant type of “lambda” can't be inferred.");
+    expect(thrownBy(() => g.mkArray([])).message).toBe("Please create empty array with mkEmptyArray.");
+    expect(thrownBy(() => g.mkArray(["a", true])).message).toBe("Elements in a list should have same type.");
   });
 });

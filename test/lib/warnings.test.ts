@@ -6,11 +6,10 @@ import {
   defaultWarningSettings,
   isModuleError,
   lib,
-  ModuleError,
   setWarningSettings,
   warningSettings,
-  type ModuleError as ModuleErrorType,
 } from "../../src/lib/index.js";
+import { thrownBy } from "../support/module-errors.js";
 
 const { mkOption, types } = lib;
 const seen: string[] = [];
@@ -23,15 +22,6 @@ afterEach(() => {
   setWarningSettings(defaultWarningSettings);
 });
 
-function thrown(body: () => unknown): ModuleErrorType {
-  try {
-    body();
-  } catch (e) {
-    if (e instanceof ModuleError) return e;
-    throw e;
-  }
-  throw new Error("nothing was thrown");
-}
 
 describe("lib.warn", () => {
   test("reports the message to the handler and returns the value", () => {
@@ -50,7 +40,7 @@ describe("lib.warn", () => {
 
   test("with abort-on-warn, throws AbortOnWarn with the warning and Nix's sentence, and reports nothing", () => {
     setWarningSettings({ abortOnWarn: true });
-    const e = thrown(() => lib.warn("old\n", 42));
+    const e = thrownBy(() => lib.warn("old\n", 42));
     expect(isModuleError(e, "AbortOnWarn")).toBe(true);
     expect(e.message).toBe("evaluation warning: old\naborting to reveal stack trace of warning, as abort-on-warn is set");
     expect(e.stack).not.toContain("[object Object]");
@@ -94,7 +84,7 @@ describe("either as a freeform type", () => {
 
   test("with abort-on-warn, reading it fails at its path, with its definitions", () => {
     setWarningSettings({ abortOnWarn: true });
-    const e = thrown(() => (lib.evalModules({ modules }).config["s"] as { a: unknown }).a);
+    const e = thrownBy(() => (lib.evalModules({ modules }).config["s"] as { a: unknown }).a);
     expect(e.kind).toBe("AbortOnWarn");
     expect(e.path).toEqual(["s"]);
     expect(e.definitions.map((d) => d.file)).toEqual(["define.nix"]);
@@ -133,8 +123,8 @@ describe("loaOf", () => {
   test("with abort-on-warn, every read fails", () => {
     setWarningSettings({ abortOnWarn: true });
     const { config } = lib.evalModules({ modules });
-    expect(thrown(() => config["names"]).kind).toBe("AbortOnWarn");
-    expect(thrown(() => config["names"]).path).toEqual(["names"]);
+    expect(thrownBy(() => config["names"]).kind).toBe("AbortOnWarn");
+    expect(thrownBy(() => config["names"]).path).toEqual(["names"]);
   });
 
   test("its description does not warn: only an option of the type does", () => {
